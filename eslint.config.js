@@ -1,0 +1,70 @@
+import path from 'node:path';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+/**
+ * Architecture boundaries from shared/DESIGN.md, checked on every import:
+ * - a feature never imports another feature (features/<a> -> features/<b>);
+ * - only src/aws imports @aws-sdk/*;
+ * - the dashboard never imports the emulator, except main.tsx starting the worker;
+ * - the emulator's model is plain TypeScript: no msw, no React, no Node built-ins.
+ */
+const boundaries = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const file = path.relative(root, context.filename);
+    const resolve = (spec) => {
+      if (spec.startsWith('@/')) return path.join('src', spec.slice(2));
+      if (spec.startsWith('@mocks/')) return path.join('mocks', spec.slice(7));
+      if (spec.startsWith('.')) return path.join(path.dirname(file), spec);
+      return null;
+    };
+    const check = (node) => {
+      const spec = node.source && node.source.value;
+      if (typeof spec !== 'string') return;
+      const target = resolve(spec);
+      const report = (message) => context.report({ node, message });
+      const feature = /^src\/features\/([^/]+)\//.exec(file);
+      if (feature && target) {
+        const other = /^src\/features\/([^/]+)/.exec(target);
+        if (other && other[1] !== feature[1]) report(`features do not import each other (${feature[1]} -> ${other[1]}); move shared code to src/components or src/lib`);
+      }
+      if (spec.startsWith('@aws-sdk/') && file.startsWith('src/') && !file.startsWith('src/aws/')) {
+        report('only src/aws imports the AWS SDK; use its typed wrappers');
+      }
+      if (file.startsWith('src/') && file !== 'src/main.tsx' && target && target.startsWith('mocks')) {
+        report('the dashboard talks to the emulator only over the AWS wire protocol');
+      }
+      if (file.startsWith('mocks/model/') && (spec === 'msw' || spec.startsWith('msw/') || spec.startsWith('react') || spec.startsWith('node:'))) {
+        report('the emulator model is plain TypeScript: no msw, React or Node built-ins');
+      }
+    };
+    return { ImportDeclaration: check, ImportExpression: (node) => check({ ...node, source: node.source }) };
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public/mockServiceWorker.js', 'coverage', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, local: { rules: { boundaries } } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'local/boundaries': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+    },
+  },
+  {
+    files: ['mocks/hosts/**', 'scripts/**', 'bench/**', 'tests/**'],
+    rules: { 'no-console': 'off' },
+  },
+);
