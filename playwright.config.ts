@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error -- plain ESM helper shared with scripts/e2e.mjs
+import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
+
+const port = 4173;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1280, height: 800 },
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: (process.env.CHROMIUM_PATH as string | undefined) ?? (findChromium() as string),
+      args: chromiumArgs as string[],
+    },
+  },
+  webServer: {
+    // A production build served by vite preview: what operators deploy, and far faster to load
+    // in a test than the dev server's on-demand transforms of the AWS SDK.
+    command: `node_modules/.bin/vite build --logLevel warn && node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
