@@ -1,5 +1,4 @@
 import { defineConfig, devices } from '@playwright/test';
-// @ts-expect-error -- plain ESM helper shared with scripts/e2e.mjs
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 
 const port = 4173;
@@ -19,8 +18,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     ...devices['Desktop Chrome'],
     launchOptions: {
-      executablePath: (process.env.CHROMIUM_PATH as string | undefined) ?? (findChromium() as string),
-      args: chromiumArgs as string[],
+      executablePath: process.env.CHROMIUM_PATH ?? findChromium() ?? undefined,
+      args: chromiumArgs,
     },
   },
   webServer: {
