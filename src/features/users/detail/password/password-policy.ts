@@ -4,14 +4,9 @@
  * developer guide ("Adding user pool password requirements"): Basic Latin letters, ASCII digits,
  * and the listed special characters; a space counts as special only inside the password.
  */
-export interface PasswordPolicy {
-  minimumLength: number;
-  requireUppercase: boolean;
-  requireLowercase: boolean;
-  requireNumbers: boolean;
-  requireSymbols: boolean;
-  temporaryPasswordValidityDays?: number;
-}
+import type { PasswordPolicy } from '@/aws/user-detail';
+
+export type { PasswordPolicy };
 
 /** Cognito's defaults when a pool reports no policy. */
 export const defaultPasswordPolicy: PasswordPolicy = {
