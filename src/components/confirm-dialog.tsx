@@ -1,0 +1,163 @@
+/**
+ * useConfirmDialog (after keycloak admin-ui): `const [open, dialog] = useConfirmDialog({...})`,
+ * render `{dialog}` anywhere, call `open()` from a button. A modal built by hand rather than
+ * <dialog>.showModal() so it behaves the same in every browser and in jsdom: focus moves into it,
+ * Tab cycles inside it, Escape cancels, and focus returns to the button that opened it.
+ * For destructive actions, `confirmationText` makes the operator type a name before confirming.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+
+export interface ConfirmDialogOptions {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  destructive?: boolean;
+  /** the confirm button stays disabled until exactly this text is typed */
+  confirmationText?: string;
+  onConfirm: () => void | Promise<void>;
+  onCancel?: () => void;
+}
+
+const focusableSelector =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function useConfirmDialog(options: ConfirmDialogOptions): [open: () => void, dialog: ReactElement | null] {
+  const [isOpen, setOpen] = useState(false);
+  const opener = useRef<HTMLElement | null>(null);
+  const open = useCallback(() => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpen(true);
+  }, []);
+  const close = useCallback(() => {
+    setOpen(false);
+    // The opener may be gone (e.g. the row it belonged to was removed); then focus stays on body.
+    const target = opener.current;
+    opener.current = null;
+    if (target?.isConnected) queueMicrotask(() => target.focus());
+  }, []);
+  const dialog = isOpen ? <ConfirmDialog {...options} onClose={close} /> : null;
+  return [open, dialog];
+}
+
+function ConfirmDialog(props: ConfirmDialogOptions & { onClose: () => void }) {
+  const { title, message, confirmLabel, cancelLabel = 'Cancel', destructive, confirmationText, onConfirm, onCancel, onClose } = props;
+  const titleId = useId();
+  const messageId = useId();
+  const inputId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const matches = confirmationText === undefined || typed === confirmationText;
+
+  useEffect(() => {
+    // Type-to-confirm: start in the field. Otherwise start on Cancel, the harmless choice.
+    const first = panel.current?.querySelector<HTMLElement>('input, [data-autofocus]');
+    first?.focus();
+  }, []);
+
+  const cancel = () => {
+    if (busy) return;
+    onCancel?.();
+    onClose();
+  };
+
+  const confirm = async () => {
+    if (!matches || busy) return;
+    setBusy(true);
+    try {
+      await onConfirm();
+    } finally {
+      setBusy(false);
+      onClose();
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+      return;
+    }
+    if (event.key !== 'Tab' || !panel.current) return;
+    const focusables = [...panel.current.querySelectorAll<HTMLElement>(focusableSelector)];
+    const first = focusables[0];
+    const last = focusables[focusables.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return createPortal(
+    <div className="confirm-dialog-backdrop" style={backdropStyle} onMouseDown={(e) => e.target === e.currentTarget && cancel()}>
+      <div
+        ref={panel}
+        role={destructive ? 'alertdialog' : 'dialog'}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={messageId}
+        className="confirm-dialog"
+        style={panelStyle}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={titleId}>{title}</h2>
+        <div id={messageId}>{message}</div>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirm();
+          }}
+        >
+          {confirmationText !== undefined && (
+            <p>
+              <label htmlFor={inputId}>
+                Type <strong>{confirmationText}</strong> to confirm
+              </label>
+              <br />
+              <input
+                id={inputId}
+                value={typed}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => setTyped(e.target.value)}
+              />
+            </p>
+          )}
+          <div className="confirm-dialog-actions" style={actionsStyle}>
+            <button type="button" onClick={cancel} disabled={busy} data-autofocus>
+              {cancelLabel}
+            </button>
+            <button type="submit" disabled={!matches || busy} className={destructive ? 'danger' : undefined}>
+              {confirmLabel}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>,
+    document.body,
+  );
+}
+
+// Inline so the dialog is usable before (or without) the app's stylesheet.
+const backdropStyle = {
+  position: 'fixed',
+  inset: 0,
+  display: 'grid',
+  placeItems: 'center',
+  background: 'rgb(0 0 0 / 40%)',
+  zIndex: 1000,
+} as const;
+const panelStyle = {
+  background: 'Canvas',
+  color: 'CanvasText',
+  padding: '1rem 1.5rem',
+  borderRadius: '0.5rem',
+  maxWidth: 'min(32rem, 90vw)',
+} as const;
+const actionsStyle = { display: 'flex', gap: '0.5rem', justifyContent: 'flex-end' } as const;
