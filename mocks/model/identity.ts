@@ -1,0 +1,425 @@
+import type { Clock } from './clock';
+import { ServiceError } from './errors';
+import type { Random } from './random';
+import type { CallContext } from './types';
+
+/**
+ * Amazon Cognito Identity (identity pools): turns a user pool ID token into an identity and
+ * temporary AWS credentials for the role the pool's role mapping picks.
+ */
+
+export interface CognitoIdentityProviderEntry {
+  ProviderName: string; // cognito-idp.<region>.amazonaws.com/<userPoolId>
+  ClientId?: string;
+  ServerSideTokenCheck?: boolean;
+}
+
+export interface MappingRule {
+  Claim: string;
+  MatchType: 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual';
+  Value: string;
+  RoleARN: string;
+}
+
+export interface RoleMapping {
+  Type: 'Token' | 'Rules';
+  AmbiguousRoleResolution?: 'AuthenticatedRole' | 'Deny';
+  RulesConfiguration?: { Rules: MappingRule[] };
+}
+
+export interface IdentityPool {
+  IdentityPoolId: string;
+  IdentityPoolName: string;
+  AllowUnauthenticatedIdentities: boolean;
+  AllowClassicFlow?: boolean;
+  CognitoIdentityProviders?: CognitoIdentityProviderEntry[];
+  SupportedLoginProviders?: Record<string, string>;
+  DeveloperProviderName?: string;
+  OpenIdConnectProviderARNs?: string[];
+  SamlProviderARNs?: string[];
+  IdentityPoolTags?: Record<string, string>;
+  Roles?: { authenticated?: string; unauthenticated?: string };
+  RoleMappings?: Record<string, RoleMapping>;
+}
+
+interface IdentityRecord {
+  identityId: string;
+  poolId: string;
+  /** provider name → subject, for authenticated identities */
+  logins: Record<string, string>;
+  createdAt: number;
+  modifiedAt: number;
+}
+
+/** What the identity model needs from the user-pool model and from IAM (see the team brief). */
+export interface IdentityDeps {
+  clock: Clock;
+  random: Random;
+  accountId: string;
+  verifyIdToken: (token: string) => Promise<Record<string, unknown>>;
+  issueCredentials: (
+    roleArn: string,
+    opts: { durationSeconds: number; identityId?: string },
+  ) => { AccessKeyId: string; SecretKey: string; SessionToken: string; Expiration: number };
+}
+
+const CREDENTIALS_SECONDS = 3600;
+const SIGNED_OPERATIONS = new Set([
+  'DescribeIdentityPool', 'ListIdentityPools', 'CreateIdentityPool', 'DeleteIdentityPool', 'UpdateIdentityPool',
+  'GetIdentityPoolRoles', 'SetIdentityPoolRoles',
+]);
+const OPERATIONS = new Set([...SIGNED_OPERATIONS, 'GetId', 'GetCredentialsForIdentity']);
+const PROVIDER_PATTERN = /^cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([\w-]+_[0-9a-zA-Z]+)$/;
+
+export class CognitoIdentity {
+  private pools = new Map<string, IdentityPool>();
+  private identities = new Map<string, IdentityRecord>();
+  /** `${poolId}|${provider}|${sub}` → identity id: the same user always gets the same identity */
+  private byLogin = new Map<string, string>();
+
+  constructor(private readonly deps: IdentityDeps) {}
+
+  has(operation: string): boolean {
+    return OPERATIONS.has(operation);
+  }
+
+  /** GetId and GetCredentialsForIdentity are public (the token is the credential); the rest need IAM. */
+  requiresSigV4(operation: string): boolean {
+    return SIGNED_OPERATIONS.has(operation);
+  }
+
+  resourceArn(operation: string, input: Record<string, unknown>, region: string): string {
+    if (operation === 'ListIdentityPools' || operation === 'CreateIdentityPool') return '*';
+    const id = typeof input.IdentityPoolId === 'string' ? input.IdentityPoolId : '*';
+    return id === '*' ? '*' : `arn:aws:cognito-identity:${region}:${this.deps.accountId}:identitypool/${id}`;
+  }
+
+  /** Direct model access for seeds and tests. */
+  putIdentityPool(pool: IdentityPool): void {
+    this.pools.set(pool.IdentityPoolId, structuredClone(pool));
+  }
+
+  getIdentityPool(id: string): IdentityPool | undefined {
+    const pool = this.pools.get(id);
+    return pool && structuredClone(pool);
+  }
+
+  async call(operation: string, input: Record<string, unknown>, ctx: CallContext): Promise<unknown> {
+    switch (operation) {
+      case 'GetId':
+        return this.getId(input, ctx);
+      case 'GetCredentialsForIdentity':
+        return this.getCredentialsForIdentity(input);
+      case 'DescribeIdentityPool':
+        return describe(this.pool(input.IdentityPoolId));
+      case 'ListIdentityPools':
+        return this.listIdentityPools(input);
+      case 'CreateIdentityPool':
+        return this.createIdentityPool(input, ctx);
+      case 'UpdateIdentityPool':
+        return this.updateIdentityPool(input);
+      case 'DeleteIdentityPool':
+        this.pool(input.IdentityPoolId);
+        this.pools.delete(String(input.IdentityPoolId));
+        return {};
+      case 'GetIdentityPoolRoles':
+        return this.getIdentityPoolRoles(input);
+      case 'SetIdentityPoolRoles':
+        return this.setIdentityPoolRoles(input);
+      default:
+        throw new ServiceError('UnknownOperationException', '');
+    }
+  }
+
+  // ---- public operations ----------------------------------------------------------------------
+
+  private async getId(input: Record<string, unknown>, ctx: CallContext) {
+    const pool = this.pool(input.IdentityPoolId);
+    if (input.AccountId !== undefined && input.AccountId !== this.deps.accountId) {
+      throw new ServiceError('NotAuthorizedException', 'Invalid AccountId.');
+    }
+    const logins = loginsOf(input.Logins);
+    const now = this.deps.clock.now();
+    if (logins.length === 0) {
+      if (!pool.AllowUnauthenticatedIdentities) {
+        throw new ServiceError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+      }
+      const identityId = `${ctx.region}:${this.deps.random.uuid()}`;
+      this.identities.set(identityId, { identityId, poolId: pool.IdentityPoolId, logins: {}, createdAt: now, modifiedAt: now });
+      return { IdentityId: identityId };
+    }
+    const verified = await this.verifyLogins(pool, logins);
+    for (const { provider, sub } of verified) {
+      const existing = this.byLogin.get(`${pool.IdentityPoolId}|${provider}|${sub}`);
+      if (existing && this.identities.has(existing)) return { IdentityId: existing };
+    }
+    const identityId = `${regionOf(pool.IdentityPoolId)}:${this.deps.random.uuid()}`;
+    const record: IdentityRecord = { identityId, poolId: pool.IdentityPoolId, logins: {}, createdAt: now, modifiedAt: now };
+    for (const { provider, sub } of verified) {
+      record.logins[provider] = sub;
+      this.byLogin.set(`${pool.IdentityPoolId}|${provider}|${sub}`, identityId);
+    }
+    this.identities.set(identityId, record);
+    return { IdentityId: identityId };
+  }
+
+  private async getCredentialsForIdentity(input: Record<string, unknown>) {
+    const identityId = String(input.IdentityId);
+    const identity = this.identities.get(identityId);
+    if (!identity) throw new ServiceError('ResourceNotFoundException', `Identity '${identityId}' not found.`);
+    const pool = this.pool(identity.poolId);
+    const logins = loginsOf(input.Logins);
+    const customRoleArn = typeof input.CustomRoleArn === 'string' ? input.CustomRoleArn : undefined;
+
+    let roleArn: string | undefined;
+    if (Object.keys(identity.logins).length === 0) {
+      if (logins.length > 0) throw loginsDontMatch();
+      if (!pool.AllowUnauthenticatedIdentities) {
+        throw new ServiceError('NotAuthorizedException', 'Unauthenticated access is not supported for this identity pool.');
+      }
+      roleArn = pool.Roles?.unauthenticated;
+    } else {
+      if (logins.length === 0) throw loginsDontMatch();
+      const verified = await this.verifyLogins(pool, logins);
+      const match = verified.find(({ provider, sub }) => identity.logins[provider] === sub);
+      if (!match) throw loginsDontMatch();
+      roleArn = this.chooseRole(pool, match.provider, match.claims, customRoleArn);
+    }
+    if (!roleArn) throw invalidConfiguration();
+
+    let credentials: ReturnType<IdentityDeps['issueCredentials']>;
+    try {
+      credentials = this.deps.issueCredentials(roleArn, { durationSeconds: CREDENTIALS_SECONDS, identityId });
+    } catch {
+      throw invalidConfiguration();
+    }
+    identity.modifiedAt = this.deps.clock.now();
+    return { IdentityId: identityId, Credentials: credentials };
+  }
+
+  /**
+   * Role selection per "Using role-based access control": CustomRoleArn if the token allows it,
+   * then cognito:preferred_role; otherwise the mapping's AmbiguousRoleResolution decides.
+   */
+  private chooseRole(pool: IdentityPool, provider: string, claims: Record<string, unknown>, customRoleArn: string | undefined): string | undefined {
+    const mapping = pool.RoleMappings?.[provider];
+    if (!mapping) return customRoleArn ?? pool.Roles?.authenticated;
+
+    const ambiguous = () => {
+      if (mapping.AmbiguousRoleResolution === 'AuthenticatedRole') return pool.Roles?.authenticated;
+      throw new ServiceError('NotAuthorizedException', `The ambiguous role mapping rules for: ${provider} denied this request.`);
+    };
+
+    if (mapping.Type === 'Token') {
+      const roles = rolesClaim(claims['cognito:roles']);
+      if (customRoleArn !== undefined) {
+        if (roles.includes(customRoleArn)) return customRoleArn;
+        throw new ServiceError('NotAuthorizedException', `The ambiguous role mapping rules for: ${provider} denied this request.`);
+      }
+      const preferred = claims['cognito:preferred_role'];
+      if (typeof preferred === 'string' && preferred !== '') return preferred;
+      return ambiguous();
+    }
+
+    const rules = mapping.RulesConfiguration?.Rules ?? [];
+    const matching = rules.filter((rule) => ruleMatches(rule, claims[rule.Claim]));
+    if (customRoleArn !== undefined && matching.some((r) => r.RoleARN === customRoleArn)) return customRoleArn;
+    return matching[0]?.RoleARN ?? ambiguous();
+  }
+
+  /** Verifies every login against the pool's configured providers; returns provider, sub and claims. */
+  private async verifyLogins(pool: IdentityPool, logins: Array<[string, string]>) {
+    const out: Array<{ provider: string; sub: string; claims: Record<string, unknown> }> = [];
+    for (const [provider, token] of logins) {
+      const configured = pool.CognitoIdentityProviders?.filter((p) => p.ProviderName === provider) ?? [];
+      const userPool = PROVIDER_PATTERN.exec(provider);
+      if (configured.length === 0 || !userPool) {
+        throw new ServiceError('NotAuthorizedException', 'Token is not from a supported provider of this identity pool.');
+      }
+      const claims = await this.deps.verifyIdToken(token);
+      const iss = typeof claims.iss === 'string' ? claims.iss : '';
+      if (!iss.endsWith(`/${userPool[2]}`)) {
+        throw new ServiceError('NotAuthorizedException', "Invalid login token. Issuer doesn't match providerName");
+      }
+      const aud = typeof claims.aud === 'string' ? claims.aud : '';
+      if (!configured.some((p) => p.ClientId === undefined || p.ClientId === aud)) {
+        throw new ServiceError('NotAuthorizedException', 'Token is not from a supported provider of this identity pool.');
+      }
+      out.push({ provider, sub: String(claims.sub), claims });
+    }
+    return out;
+  }
+
+  // ---- signed (developer) operations ----------------------------------------------------------
+
+  private listIdentityPools(input: Record<string, unknown>) {
+    const max = Number(input.MaxResults);
+    if (!Number.isInteger(max) || max < 1 || max > 60) {
+      throw new ServiceError(
+        'InvalidParameterException',
+        `1 validation error detected: Value '${String(input.MaxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value ${max < 1 ? 'greater than or equal to 1' : 'less than or equal to 60'}`,
+      );
+    }
+    const all = [...this.pools.values()];
+    let start = 0;
+    if (input.NextToken !== undefined) {
+      start = decodeToken(String(input.NextToken));
+      if (start < 0 || start > all.length) throw new ServiceError('InvalidParameterException', 'Invalid pagination token.');
+    }
+    const page = all.slice(start, start + max);
+    const next = start + page.length;
+    return {
+      IdentityPools: page.map((p) => ({ IdentityPoolId: p.IdentityPoolId, IdentityPoolName: p.IdentityPoolName })),
+      ...(next < all.length ? { NextToken: encodeToken(next) } : {}),
+    };
+  }
+
+  private createIdentityPool(input: Record<string, unknown>, ctx: CallContext) {
+    const name = String(input.IdentityPoolName);
+    if (!/^[\w ]{1,128}$/.test(name)) {
+      throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${name}' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+`);
+    }
+    const pool: IdentityPool = {
+      ...pickPoolFields(input),
+      IdentityPoolId: `${ctx.region}:${this.deps.random.uuid()}`,
+      IdentityPoolName: name,
+      AllowUnauthenticatedIdentities: input.AllowUnauthenticatedIdentities === true,
+    };
+    this.pools.set(pool.IdentityPoolId, pool);
+    return describe(pool);
+  }
+
+  private updateIdentityPool(input: Record<string, unknown>) {
+    const pool = this.pool(input.IdentityPoolId);
+    const updated: IdentityPool = {
+      ...pickPoolFields(input),
+      IdentityPoolId: pool.IdentityPoolId,
+      IdentityPoolName: String(input.IdentityPoolName ?? pool.IdentityPoolName),
+      AllowUnauthenticatedIdentities: input.AllowUnauthenticatedIdentities === true,
+      Roles: pool.Roles,
+      RoleMappings: pool.RoleMappings,
+    };
+    this.pools.set(pool.IdentityPoolId, updated);
+    return describe(updated);
+  }
+
+  private getIdentityPoolRoles(input: Record<string, unknown>) {
+    const pool = this.pool(input.IdentityPoolId);
+    return {
+      IdentityPoolId: pool.IdentityPoolId,
+      ...(pool.Roles ? { Roles: { ...pool.Roles } } : {}),
+      ...(pool.RoleMappings ? { RoleMappings: structuredClone(pool.RoleMappings) } : {}),
+    };
+  }
+
+  private setIdentityPoolRoles(input: Record<string, unknown>) {
+    const pool = this.pool(input.IdentityPoolId);
+    const roles = (input.Roles ?? {}) as Record<string, string>;
+    const mappings = (input.RoleMappings ?? undefined) as Record<string, RoleMapping> | undefined;
+    for (const [provider, mapping] of Object.entries(mappings ?? {})) {
+      if (!pool.CognitoIdentityProviders?.some((p) => p.ProviderName === provider || `${p.ProviderName}:${p.ClientId}` === provider)) {
+        throw new ServiceError('InvalidParameterException', `${provider} is not a valid RoleMapping ProviderName or is not a configured provider.`);
+      }
+      if (mapping.Type === 'Token' || mapping.Type === 'Rules') {
+        if (!mapping.AmbiguousRoleResolution) {
+          throw new ServiceError('InvalidParameterException', 'AmbiguousRoleResolution must be specified for Token and Rules type role mappings.');
+        }
+      }
+    }
+    pool.Roles = { ...roles };
+    pool.RoleMappings = mappings && structuredClone(mappings);
+    return {};
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private pool(id: unknown): IdentityPool {
+    const pool = typeof id === 'string' ? this.pools.get(id) : undefined;
+    if (!pool) throw new ServiceError('ResourceNotFoundException', `IdentityPool '${String(id)}' not found.`);
+    return pool;
+  }
+
+  toJSON(): unknown {
+    return { pools: [...this.pools.values()], identities: [...this.identities.values()] };
+  }
+
+  static fromJSON(data: unknown, deps: IdentityDeps): CognitoIdentity {
+    const model = new CognitoIdentity(deps);
+    const raw = (data ?? {}) as { pools?: IdentityPool[]; identities?: IdentityRecord[] };
+    for (const pool of raw.pools ?? []) model.pools.set(pool.IdentityPoolId, pool);
+    for (const identity of raw.identities ?? []) {
+      model.identities.set(identity.identityId, identity);
+      for (const [provider, sub] of Object.entries(identity.logins)) model.byLogin.set(`${identity.poolId}|${provider}|${sub}`, identity.identityId);
+    }
+    return model;
+  }
+}
+
+function describe(pool: IdentityPool) {
+  const { Roles: _roles, RoleMappings: _mappings, ...rest } = pool;
+  return structuredClone(rest);
+}
+
+function pickPoolFields(input: Record<string, unknown>): Partial<IdentityPool> {
+  const out: Partial<IdentityPool> = {};
+  if (typeof input.AllowClassicFlow === 'boolean') out.AllowClassicFlow = input.AllowClassicFlow;
+  if (Array.isArray(input.CognitoIdentityProviders)) out.CognitoIdentityProviders = structuredClone(input.CognitoIdentityProviders) as CognitoIdentityProviderEntry[];
+  if (input.SupportedLoginProviders && typeof input.SupportedLoginProviders === 'object') out.SupportedLoginProviders = { ...(input.SupportedLoginProviders as Record<string, string>) };
+  if (typeof input.DeveloperProviderName === 'string') out.DeveloperProviderName = input.DeveloperProviderName;
+  if (Array.isArray(input.OpenIdConnectProviderARNs)) out.OpenIdConnectProviderARNs = [...(input.OpenIdConnectProviderARNs as string[])];
+  if (Array.isArray(input.SamlProviderARNs)) out.SamlProviderARNs = [...(input.SamlProviderARNs as string[])];
+  if (input.IdentityPoolTags && typeof input.IdentityPoolTags === 'object') out.IdentityPoolTags = { ...(input.IdentityPoolTags as Record<string, string>) };
+  return out;
+}
+
+function loginsOf(value: unknown): Array<[string, string]> {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string');
+}
+
+/** Cognito puts cognito:roles in the ID token as a JSON array; older docs call it comma-separated. */
+function rolesClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return [];
+}
+
+function ruleMatches(rule: MappingRule, claim: unknown): boolean {
+  if (claim === undefined) return false;
+  const values = Array.isArray(claim) ? claim.map(String) : [String(claim)];
+  switch (rule.MatchType) {
+    case 'Equals':
+      return values.includes(rule.Value);
+    case 'NotEqual':
+      return !values.includes(rule.Value);
+    case 'StartsWith':
+      return values.some((v) => v.startsWith(rule.Value));
+    case 'Contains':
+      return values.some((v) => v.includes(rule.Value));
+  }
+}
+
+function regionOf(identityPoolId: string): string {
+  return identityPoolId.split(':')[0] ?? 'us-east-1';
+}
+
+function loginsDontMatch(): ServiceError {
+  return new ServiceError('NotAuthorizedException', "Logins don't match. Please include at least one valid login for this identity or identity pool.");
+}
+
+function invalidConfiguration(): ServiceError {
+  return new ServiceError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
+}
+
+function encodeToken(index: number): string {
+  return btoa(JSON.stringify({ i: index }));
+}
+
+function decodeToken(token: string): number {
+  try {
+    const parsed = JSON.parse(atob(token)) as { i?: unknown };
+    return typeof parsed.i === 'number' ? parsed.i : -1;
+  } catch {
+    return -1;
+  }
+}
