@@ -234,5 +234,9 @@ describe('classifyFailure', () => {
     expect(classifyFailure(new Error('wrapped', { cause: throttled() }))).toBe('throttled');
     expect(classifyFailure(new TypeError('x is not a function'))).toBe('other');
     expect(classifyFailure('string')).toBe('other');
+    // AppError marks what a retry can fix (expired temporary credentials are refreshed)
+    expect(classifyFailure({ name: 'AppError', code: 'ExpiredTokenException', retryable: true })).toBe('transient');
+    expect(classifyFailure({ name: 'AppError', code: 'NetworkError', retryable: true })).toBe('network');
+    expect(classifyFailure({ name: 'AppError', code: 'UserNotFoundException', retryable: false })).toBe('other');
   });
 });

@@ -49,25 +49,28 @@ export const DEFAULT_QUOTAS: Readonly<Record<QuotaCategory, number>> = {
   ClientAuthentication: 150,
 };
 
-/** The category of each operation the users screen calls. */
+/**
+ * The category of each operation the users screen calls, per the quotas page's category table
+ * (the emulator's mocks/model/quotas.ts follows the same table).
+ */
 export const OPERATION_CATEGORY: Readonly<Record<string, QuotaCategory>> = {
   ListUsers: 'UserList',
   ListUsersInGroup: 'UserList',
   AdminGetUser: 'UserRead',
-  AdminListGroupsForUser: 'UserRead',
   AdminCreateUser: 'UserCreation',
-  AdminConfirmSignUp: 'UserUpdate',
+  AdminConfirmSignUp: 'UserCreation',
   AdminEnableUser: 'UserUpdate',
   AdminDisableUser: 'UserUpdate',
-  AdminAddUserToGroup: 'UserUpdate',
-  AdminRemoveUserFromGroup: 'UserUpdate',
   AdminUserGlobalSignOut: 'UserUpdate',
   AdminDeleteUser: 'UserUpdate',
-  AdminResetUserPassword: 'UserUpdate',
-  AdminSetUserPassword: 'UserUpdate',
   AdminUpdateUserAttributes: 'UserUpdate',
   AdminDeleteUserAttributes: 'UserUpdate',
-  ResendConfirmationCode: 'UserAccountRecovery',
+  ResendConfirmationCode: 'UserUpdate',
+  AdminResetUserPassword: 'UserAccountRecovery',
+  AdminSetUserPassword: 'UserAccountRecovery',
+  AdminAddUserToGroup: 'UserResourceUpdate',
+  AdminRemoveUserFromGroup: 'UserResourceUpdate',
+  AdminListGroupsForUser: 'UserResourceRead',
   ListGroups: 'UserPoolResourceRead',
   GetGroup: 'UserPoolResourceRead',
   DescribeUserPool: 'UserPoolRead',
@@ -107,7 +110,7 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-export type FailureKind = 'aborted' | 'throttled' | 'network' | 'server' | 'other';
+export type FailureKind = 'aborted' | 'throttled' | 'network' | 'server' | 'transient' | 'other';
 
 interface ErrorShape {
   name?: unknown;
@@ -115,6 +118,7 @@ interface ErrorShape {
   status?: unknown;
   message?: unknown;
   cause?: unknown;
+  retryable?: unknown;
   $metadata?: { httpStatusCode?: unknown };
 }
 
@@ -136,6 +140,9 @@ export function classifyFailure(error: unknown): FailureKind {
   if (name === 'TypeError' && typeof e.message === 'string' && /fetch|network|load failed/i.test(e.message)) return 'network';
   if (status !== undefined && status >= 500) return 'server';
   if (name === 'InternalErrorException' || code === 'InternalErrorException') return 'server';
+  // AppError (src/aws/errors.ts) says when a retry can succeed, e.g. expired temporary credentials
+  // that the credential provider refreshes.
+  if (e.retryable === true) return 'transient';
   if (e.cause && e.cause !== error) {
     const inner = classifyFailure(e.cause);
     if (inner !== 'other') return inner;
