@@ -1,0 +1,144 @@
+/**
+ * The users table's columns as data: what each shows, how it sorts, how it exports. The React
+ * column definitions (components/columns.tsx), the sorter and the exporter all read these, so a
+ * column added here appears everywhere at once.
+ */
+import type { UserRow } from './user-row';
+
+export type ColumnKind = 'text' | 'mono' | 'status' | 'boolean' | 'date' | 'groups' | 'number';
+
+export type ColumnValue = string | number | boolean | Date | readonly string[] | undefined;
+
+export interface UserColumn {
+  id: string;
+  label: string;
+  kind: ColumnKind;
+  value: (row: UserRow) => ColumnValue;
+  /** default width in px */
+  width: number;
+  /** the attribute behind the column, if any */
+  attribute?: string;
+  /** shown before the operator chooses columns */
+  defaultVisible: boolean;
+  /** username stays: it is what a row links with */
+  required?: boolean;
+}
+
+const attributeValue = (name: string) => (row: UserRow) => row.user.attributes[name];
+const booleanAttribute = (name: string) => (row: UserRow) => {
+  const raw = row.user.attributes[name];
+  return raw === undefined ? undefined : raw === 'true';
+};
+
+export const BASE_COLUMNS: readonly UserColumn[] = [
+  { id: 'username', label: 'Username', kind: 'text', width: 220, value: (r) => r.user.username, defaultVisible: true, required: true },
+  { id: 'email', label: 'Email', kind: 'text', width: 240, attribute: 'email', value: attributeValue('email'), defaultVisible: true },
+  {
+    id: 'email_verified',
+    label: 'Email verified',
+    kind: 'boolean',
+    width: 120,
+    attribute: 'email_verified',
+    value: booleanAttribute('email_verified'),
+    defaultVisible: true,
+  },
+  { id: 'status', label: 'Status', kind: 'status', width: 190, value: (r) => r.user.status, defaultVisible: true },
+  { id: 'enabled', label: 'Enabled', kind: 'boolean', width: 100, value: (r) => r.user.enabled, defaultVisible: true },
+  { id: 'created', label: 'Created', kind: 'date', width: 170, value: (r) => r.user.createdAt, defaultVisible: true },
+  { id: 'modified', label: 'Last modified', kind: 'date', width: 170, value: (r) => r.user.modifiedAt, defaultVisible: true },
+  { id: 'sub', label: 'User ID (sub)', kind: 'mono', width: 300, value: (r) => r.user.sub, defaultVisible: false },
+  { id: 'groups', label: 'Groups', kind: 'groups', width: 200, value: (r) => r.groups, defaultVisible: true },
+];
+
+/** Attributes the base columns already show. */
+const SHOWN_BY_BASE = new Set(['sub', 'email', 'email_verified']);
+
+export const ATTRIBUTE_COLUMN_PREFIX = 'attr:';
+
+export function attributeColumnId(name: string): string {
+  return `${ATTRIBUTE_COLUMN_PREFIX}${name}`;
+}
+
+export function isAttributeColumnId(id: string): boolean {
+  return id.startsWith(ATTRIBUTE_COLUMN_PREFIX);
+}
+
+export function canAddAttributeColumn(name: string): boolean {
+  return name !== '' && !SHOWN_BY_BASE.has(name);
+}
+
+export type AttributeType = 'String' | 'Number' | 'DateTime' | 'Boolean';
+
+/** A column for any attribute of the pool's schema, standard or custom. */
+export function attributeColumn(name: string, type: AttributeType = 'String'): UserColumn {
+  const read = attributeValue(name);
+  const base = { id: attributeColumnId(name), label: name, attribute: name, width: 180, defaultVisible: false };
+  if (type === 'Boolean' || name.endsWith('_verified')) {
+    return { ...base, kind: 'boolean', width: 120, value: booleanAttribute(name) };
+  }
+  if (type === 'Number') {
+    return {
+      ...base,
+      kind: 'number',
+      width: 120,
+      value: (row) => {
+        const raw = read(row);
+        if (raw === undefined || raw.trim() === '') return undefined;
+        const n = Number(raw);
+        return Number.isFinite(n) ? n : raw;
+      },
+    };
+  }
+  if (name === 'updated_at') {
+    // Cognito stores updated_at as epoch seconds in a string.
+    return {
+      ...base,
+      kind: 'date',
+      value: (row) => {
+        const raw = read(row);
+        const seconds = raw === undefined ? NaN : Number(raw);
+        return Number.isFinite(seconds) ? new Date(seconds * 1000) : raw;
+      },
+    };
+  }
+  return { ...base, kind: 'text', value: read };
+}
+
+/** Plain text of a value, as exported to CSV and used for ordering mixed values. */
+export function valueText(value: ColumnValue): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  return value.join('; ');
+}
+
+/** Typed value for JSON export. */
+export function valueJson(value: ColumnValue): string | number | boolean | string[] | null {
+  if (value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) return [...(value as readonly string[])];
+  return value as string | number | boolean;
+}
+
+/**
+ * A key that orders the column: numbers for dates, booleans and numbers; lower-cased text for
+ * the rest. undefined sorts last in either direction.
+ */
+export function sortKey(column: UserColumn, row: UserRow): string | number | undefined {
+  const value = column.value(row);
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isNaN(time) ? undefined : time;
+  }
+  const text = typeof value === 'string' ? value : value.join(', ');
+  return text === '' ? undefined : text.toLowerCase();
+}
+
+export function columnsById(columns: readonly UserColumn[]): Map<string, UserColumn> {
+  return new Map(columns.map((c) => [c.id, c]));
+}
