@@ -1,0 +1,3 @@
+export function CreateUserPage() {
+  return <h1>Create user</h1>;
+}

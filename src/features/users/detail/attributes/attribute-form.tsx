@@ -1,0 +1,94 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { SchemaAttribute, UserDetail } from '@/aws/user-detail';
+import { useConfirmDialog } from '@/components/confirm-dialog';
+import { useSaveAttributes } from '../api/user-mutations';
+import { useActionStatus } from '../status/action-status';
+import { AttributeRowView } from './attribute-row';
+import {
+  attributeFormSchema,
+  hasChanges,
+  toAttributeChanges,
+  toAttributeRows,
+  toFormFields,
+  type AttributeFormFields,
+} from './attribute-form-state';
+import { attributeForError } from './cognito-field-error';
+
+export function AttributeForm({ user, schema }: { user: UserDetail; schema: SchemaAttribute[] }) {
+  const rows = useMemo(() => toAttributeRows(user.attributes, schema), [user.attributes, schema]);
+  const values = useMemo(() => toFormFields(rows), [rows]);
+  const resolver = useMemo(() => zodResolver(attributeFormSchema(rows)), [rows]);
+  const form = useForm<AttributeFormFields>({ values, resolver, resetOptions: { keepDirtyValues: true } });
+  const { announce } = useActionStatus();
+  const save = useSaveAttributes(user.username, {
+    onError: (error) => {
+      const name = attributeForError(error, rows.map((r) => r.name));
+      const index = rows.findIndex((r) => r.name === name);
+      if (index < 0) return false;
+      form.setError(`values.${index}`, { message: error.message }, { shouldFocus: true });
+      return true;
+    },
+  });
+
+  const [deleting, setDeleting] = useState<string>('');
+  const [openDelete, deleteDialog] = useConfirmDialog({
+    title: `Delete ${deleting}?`,
+    message: <p>The attribute is removed from {user.username}. You can set it again later.</p>,
+    confirmLabel: 'Delete attribute',
+    destructive: true,
+    onConfirm: () => save.mutate({ updates: {}, deletions: [deleting] }),
+  });
+
+  const onSubmit = form.handleSubmit((fields) => {
+    const changes = toAttributeChanges(rows, fields);
+    if (!hasChanges(changes)) {
+      announce({ tone: 'success', text: 'Nothing to save: no attribute was changed.' });
+      return;
+    }
+    save.mutate(changes);
+  });
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Attributes">
+      <p className="hint">Read-only attributes are immutable in the pool schema or managed by Cognito. Clear an optional value to delete it.</p>
+      <table className="attribute-table">
+        <thead>
+          <tr>
+            <th scope="col">Attribute</th>
+            <th scope="col">Type</th>
+            <th scope="col">Value</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <AttributeRowView
+              key={row.name}
+              row={row}
+              registration={form.register(`values.${index}`)}
+              error={form.formState.errors.values?.[index]?.message}
+              busy={save.isPending}
+              onDelete={() => {
+                setDeleting(row.name);
+                openDelete();
+              }}
+            />
+          ))}
+        </tbody>
+      </table>
+      <div className="form-actions">
+        <button type="submit" disabled={save.isPending || !form.formState.isDirty}>
+          {save.isPending ? 'Saving…' : 'Save attributes'}
+        </button>
+        <button type="button" onClick={() => form.reset(values)} disabled={save.isPending || !form.formState.isDirty}>
+          Undo changes
+        </button>
+      </div>
+      {deleteDialog}
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { toAppError } from '@/aws/errors';
+import type { UserDetail } from '@/aws/user-detail';
+import { usePoolSettings } from '../api/get-pool-settings';
+import { LoadError } from '../components/load-error';
+import { AttributeForm } from './attribute-form';
+
+export function AttributesTab({ user }: { user: UserDetail }) {
+  const settings = usePoolSettings();
+  return (
+    <section aria-labelledby="attributes-title">
+      <h2 id="attributes-title">Attributes</h2>
+      {settings.isPending && <p role="status">Loading the pool’s attribute schema…</p>}
+      {settings.isError && (
+        <LoadError what="the pool’s attribute schema" error={toAppError(settings.error)} onRetry={() => void settings.refetch()} />
+      )}
+      {settings.isSuccess && <AttributeForm user={user} schema={settings.data.schema} />}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { putFakeUser } from '@/aws/user-detail.fake';
+import { fakePoolPerTest } from '../testing/fake-server';
+import { renderRoute } from '../testing/render-route';
+
+const start = fakePoolPerTest((pool) => {
+  putFakeUser(pool, { username: 'operator', attributes: { email: 'operator@example.com', sub: '00000000-0000-4000-8000-0000000000aa' }, groups: new Set(['admins']) });
+  putFakeUser(pool, { username: 'alice', attributes: { email: 'alice@example.com', email_verified: 'true', given_name: 'Alice' }, groups: new Set(['beta']) });
+  putFakeUser(pool, { username: 'uma', status: 'UNCONFIRMED', attributes: { email: 'uma@example.com', email_verified: 'false' } });
+  putFakeUser(pool, { username: 'fred', status: 'FORCE_CHANGE_PASSWORD', attributes: { email: 'fred@example.com' } });
+});
+
+const status = () => screen.getAllByRole('status').find((el) => el.getAttribute('aria-live') === 'polite');
+
+describe('user page', () => {
+  it('opens on the tab named in the URL and redirects a bare user URL to attributes', async () => {
+    const { ctx } = start();
+    const { router } = renderRoute('/users/alice/history', ctx);
+    expect(await screen.findByRole('heading', { level: 1, name: 'alice' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'History' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Groups' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Groups' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/users/alice/groups');
+
+    await router.navigate('/users/alice');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Attributes' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/users/alice/attributes');
+  });
+
+  it('shows a clear page with a way back for a user that does not exist', async () => {
+    const { ctx } = start();
+    renderRoute('/users/ghost', ctx);
+    expect(await screen.findByRole('heading', { name: 'User not found' })).toBeInTheDocument();
+    expect(screen.getByText('ghost')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to all users' })).toHaveAttribute('href', '/users');
+  });
+
+  it('handles usernames that need escaping in the URL', async () => {
+    const { pool, ctx } = start();
+    putFakeUser(pool, { username: 'a/b%c d@example.com', attributes: { email: 'x@example.com' } });
+    renderRoute(`/users/${encodeURIComponent('a/b%c d@example.com')}/attributes`, ctx);
+    expect(await screen.findByRole('heading', { level: 1, name: 'a/b%c d@example.com' })).toBeInTheDocument();
+  });
+
+  it('confirms an unconfirmed user, says so, and refreshes the badge', async () => {
+    const { pool, ctx } = start();
+    renderRoute('/users/uma', ctx);
+    expect(await screen.findByText('Unconfirmed')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm sign-up' }));
+    await waitFor(() => expect(status()).toHaveTextContent("Confirmed uma's sign-up."));
+    expect(await screen.findByText('Confirmed')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Confirm sign-up' })).not.toBeInTheDocument();
+    expect(pool.users.get('uma')?.status).toBe('CONFIRMED');
+  });
+
+  it('resends a sign-up code and says where it went and through which sender', async () => {
+    const { ctx } = start();
+    renderRoute('/users/uma', ctx);
+    await userEvent.click(await screen.findByRole('button', { name: 'Resend sign-up code' }));
+    await waitFor(() => expect(status()).toHaveTextContent(/Sent uma a new sign-up code to u\*\*\*@e\*\*\* by email through the Cognito default sender/));
+  });
+
+  it('resends an invitation through SES and shows the SES quota', async () => {
+    const { pool, ctx } = start();
+    pool.emailSendingAccount = 'DEVELOPER';
+    renderRoute('/users/fred', ctx);
+    await userEvent.click(await screen.findByRole('button', { name: 'Resend invitation' }));
+    await waitFor(() => expect(status()).toHaveTextContent(/new temporary password to f\*\*\*@e\*\*\*\.com by email through Amazon SES\. SES quota: 3 of 200 emails/));
+  });
+
+  it('marks the email verified', async () => {
+    const { pool, ctx } = start();
+    renderRoute('/users/uma', ctx);
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark email verified' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Mark email verified' })).not.toBeInTheDocument());
+    expect(pool.users.get('uma')?.attributes.email_verified).toBe('true');
+  });
+
+  it('disables after confirmation and enables again', async () => {
+    const { pool, ctx } = start();
+    renderRoute('/users/alice', ctx);
+    await userEvent.click(await screen.findByRole('button', { name: 'Disable' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Disable alice?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Disable' }));
+    await waitFor(() => expect(status()).toHaveTextContent('Disabled alice.'));
+    expect(await screen.findByRole('button', { name: 'Enable' })).toBeInTheDocument();
+    expect(pool.users.get('alice')?.enabled).toBe(false);
+    await userEvent.click(screen.getByRole('button', { name: 'Enable' }));
+    expect(await screen.findByRole('button', { name: 'Disable' })).toBeInTheDocument();
+    expect(pool.users.get('alice')?.enabled).toBe(true);
+  });
+
+  it('deletes only after the username is typed, then goes back to the list', async () => {
+    const { pool, ctx } = start();
+    const { router } = renderRoute('/users/alice', ctx);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete alice?' });
+    const confirm = within(dialog).getByRole('button', { name: 'Delete user' });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(within(dialog).getByLabelText('Type alice to confirm'), 'alice');
+    await userEvent.click(confirm);
+    expect(await screen.findByRole('heading', { name: 'All users' })).toBeInTheDocument();
+    expect(screen.getByText('Deleted alice.')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/users');
+    expect(pool.users.has('alice')).toBe(false);
+  });
+
+  it('does not offer the operator to disable or delete themselves', async () => {
+    const { ctx } = start();
+    renderRoute('/users/operator', ctx);
+    expect(await screen.findByRole('button', { name: 'Disable' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toHaveAccessibleDescription(/your own account/);
+  });
+
+  it('turns into "user not found" when the user was deleted in another tab', async () => {
+    const { pool, ctx } = start();
+    renderRoute('/users/alice', ctx);
+    await screen.findByRole('heading', { level: 1, name: 'alice' });
+    pool.users.delete('alice');
+    await userEvent.click(screen.getByRole('button', { name: 'Disable' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Disable' }));
+    expect(await screen.findByRole('heading', { name: 'User not found' })).toBeInTheDocument();
+  });
+
+  it('shows a failure in the alert region and keeps the page', async () => {
+    const { pool, ctx } = start();
+    pool.failures.set('AdminConfirmSignUp', ['TooManyRequestsException', 'Too many requests']);
+    renderRoute('/users/uma', ctx);
+    await userEvent.click(await screen.findByRole('button', { name: 'Confirm sign-up' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/Too many requests reached AWS at once/);
+    expect(screen.getByRole('button', { name: 'Confirm sign-up' })).toBeEnabled();
+  });
+});

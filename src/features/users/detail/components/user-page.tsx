@@ -1,0 +1,62 @@
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { toAppError } from '@/aws/errors';
+import { useUserDetail } from '../api/get-user';
+import { AttributesTab } from '../attributes/attributes-tab';
+import { GroupsTab } from '../groups/groups-tab';
+import { noticeFrom } from '../paths';
+import { SecurityTab } from '../security/security-tab';
+import { ActionStatusProvider, ActionStatusRegion } from '../status/action-status';
+import { HistoryTab } from './history-tab';
+import { LoadError } from './load-error';
+import { UserHeader } from './user-header';
+import { UserNotFound } from './user-not-found';
+import { UserTabs } from './user-tabs';
+
+/** /users/:username/* — the header, the actions and one tab per child route. */
+export function UserPage() {
+  const { username = '' } = useParams();
+  const location = useLocation();
+  // Keyed by username: another user's page starts with a clean status region.
+  return (
+    <ActionStatusProvider key={username} initial={noticeFrom(location.state)}>
+      <UserPageContent username={username} />
+    </ActionStatusProvider>
+  );
+}
+
+function UserPageContent({ username }: { username: string }) {
+  const query = useUserDetail(username);
+  if (query.isPending) {
+    return (
+      <p role="status" className="loading">
+        Loading {username}…
+      </p>
+    );
+  }
+  if (query.isError) {
+    const error = toAppError(query.error);
+    if (error.code === 'UserNotFoundException') return <UserNotFound username={username} />;
+    return (
+      <section aria-labelledby="user-page-title">
+        <h1 id="user-page-title">{username}</h1>
+        <LoadError what="this user" error={error} onRetry={() => void query.refetch()} />
+      </section>
+    );
+  }
+  const user = query.data;
+  return (
+    <article aria-labelledby="user-page-title" className="user-page">
+      <UserHeader user={user} />
+      <ActionStatusRegion />
+      <UserTabs username={user.username} />
+      <Routes>
+        <Route index element={<Navigate to="attributes" replace />} />
+        <Route path="attributes" element={<AttributesTab user={user} />} />
+        <Route path="groups" element={<GroupsTab user={user} />} />
+        <Route path="security" element={<SecurityTab user={user} />} />
+        <Route path="history" element={<HistoryTab user={user} />} />
+        <Route path="*" element={<Navigate to="attributes" replace />} />
+      </Routes>
+    </article>
+  );
+}

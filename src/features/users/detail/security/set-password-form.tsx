@@ -1,0 +1,83 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import type { PasswordPolicy } from '@/aws/user-detail';
+import { useSetPassword } from '../api/user-mutations';
+import { FieldError } from '../attributes/attribute-input';
+import { generatePassword } from '../password/password-generator';
+import { PasswordChecklist, policyProblem } from '../password/password-checklist';
+
+const passwordErrorCodes = new Set(['InvalidPasswordException', 'PasswordHistoryPolicyViolationException', 'InvalidParameterException']);
+
+export function SetPasswordForm({ username, policy }: { username: string; policy: PasswordPolicy }) {
+  const schema = useMemo(
+    () =>
+      z.object({
+        password: z.string().superRefine((value, ctx) => {
+          const problem = policyProblem(value, policy);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+        kind: z.enum(['temporary', 'permanent']),
+      }),
+    [policy],
+  );
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { password: '', kind: 'temporary' as const } });
+  const mutation = useSetPassword(username, {
+    onSuccess: () => form.reset(),
+    onError: (error) => {
+      if (!passwordErrorCodes.has(error.code)) return false;
+      form.setError('password', { message: error.message }, { shouldFocus: true });
+      return true;
+    },
+  });
+  const [visible, setVisible] = useState(false);
+  const id = useId();
+  const password = useWatch({ control: form.control, name: 'password' });
+  const error = form.formState.errors.password?.message;
+
+  const onSubmit = form.handleSubmit((v) => mutation.mutate({ password: v.password, permanent: v.kind === 'permanent' }));
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Set password</h3>
+      <label htmlFor={`${id}-password`}>New password</label>
+      <div className="input-row">
+        <input
+          id={`${id}-password`}
+          type={visible ? 'text' : 'password'}
+          autoComplete="new-password"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[`${id}-rules`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+          {...form.register('password')}
+        />
+        <button type="button" onClick={() => setVisible((v) => !v)} aria-pressed={visible}>
+          Show password
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            form.setValue('password', generatePassword(policy), { shouldDirty: true, shouldValidate: true });
+            setVisible(true);
+          }}
+        >
+          Generate
+        </button>
+      </div>
+      <FieldError id={`${id}-error`} message={error} />
+      <PasswordChecklist id={`${id}-rules`} password={password} policy={policy} />
+      <fieldset>
+        <legend>The user must</legend>
+        <label>
+          <input type="radio" value="temporary" {...form.register('kind')} /> change it at next sign-in (temporary)
+        </label>
+        <label>
+          <input type="radio" value="permanent" {...form.register('kind')} /> keep it (permanent; the user becomes CONFIRMED)
+        </label>
+      </fieldset>
+      <button type="submit" disabled={mutation.isPending}>
+        {mutation.isPending ? 'Setting…' : 'Set password'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Where the user page says what an action did. Two live regions exist from the first render (a
+ * region inserted together with its text is often not announced): a polite status for outcomes
+ * and an assertive alert for failures.
+ */
+import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
+
+export type Tone = 'success' | 'error';
+export interface Announcement {
+  tone: Tone;
+  text: string;
+}
+
+interface ActionStatus {
+  current: Announcement | null;
+  announce: (announcement: Announcement) => void;
+  clear: () => void;
+}
+
+const ActionStatusContext = createContext<ActionStatus | null>(null);
+
+export function ActionStatusProvider({ initial, children }: { initial?: string; children: ReactNode }) {
+  const [current, setCurrent] = useState<Announcement | null>(initial ? { tone: 'success', text: initial } : null);
+  const announce = useCallback((a: Announcement) => setCurrent(a), []);
+  const clear = useCallback(() => setCurrent(null), []);
+  const value = useMemo(() => ({ current, announce, clear }), [current, announce, clear]);
+  return <ActionStatusContext value={value}>{children}</ActionStatusContext>;
+}
+
+export function useActionStatus(): ActionStatus {
+  const status = use(ActionStatusContext);
+  if (!status) throw new Error('useActionStatus must be used inside <ActionStatusProvider>');
+  return status;
+}
+
+export function ActionStatusRegion() {
+  const { current, clear } = useActionStatus();
+  return (
+    <div className="action-status">
+      <div role="status" aria-live="polite" className={current?.tone === 'success' ? 'notice notice-success' : undefined}>
+        {current?.tone === 'success' && current.text}
+      </div>
+      <div role="alert" className={current?.tone === 'error' ? 'notice notice-error' : undefined}>
+        {current?.tone === 'error' && current.text}
+      </div>
+      {current && (
+        <button type="button" className="link-button" onClick={clear}>
+          Dismiss message
+        </button>
+      )}
+    </div>
+  );
+}

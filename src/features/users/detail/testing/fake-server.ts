@@ -1,0 +1,22 @@
+/** Test-only: one msw server per test file, answering for a fresh fake pool in each test. */
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createFakePool, fakeAdminContext, fakeCognitoHandlers, type FakePool } from '@/aws/user-detail.fake';
+
+export function fakePoolPerTest(setup: (pool: FakePool) => void = () => {}) {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    cleanup();
+    server.resetHandlers();
+  });
+  afterAll(() => server.close());
+  return () => {
+    const pool = createFakePool();
+    setup(pool);
+    server.use(...fakeCognitoHandlers(pool));
+    return { pool, ctx: fakeAdminContext(pool) };
+  };
+}

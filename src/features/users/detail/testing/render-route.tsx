@@ -1,0 +1,37 @@
+/**
+ * Test-only: renders the detail routes at a URL inside a memory router, with a fresh query
+ * client and the given admin context, the way the signed-in layout would.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { AdminContextProvider, type AdminContextValue } from '@/aws/admin-context';
+import { noticeFrom } from '../paths';
+import { detailRoutes } from '../routes';
+
+function ListStub() {
+  const notice = noticeFrom(useLocation().state);
+  return (
+    <>
+      <h1>All users</h1>
+      {notice && <p>{notice}</p>}
+    </>
+  );
+}
+
+export function renderRoute(path: string, ctx: AdminContextValue) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+  });
+  const router = createMemoryRouter([{ path: '/', children: [...detailRoutes, { path: 'users', element: <ListStub /> }] }], {
+    initialEntries: [path],
+  });
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <AdminContextProvider value={ctx}>
+        <RouterProvider router={router} />
+      </AdminContextProvider>
+    </QueryClientProvider>,
+  );
+  return { ...view, router, queryClient };
+}
