@@ -155,11 +155,11 @@ describe('RateLimiter', () => {
     await expect(transient).resolves.toBe('ok');
 
     let sends = 0;
-    const throttleOnly = limiter.run('UserAccountRecovery', async () => {
+    const rejectedOnly = limiter.run('UserAccountRecovery', async () => {
       sends += 1;
       throw networkDown();
-    }, { retry: 'throttle-only' });
-    await expect(throttleOnly).rejects.toThrow('Failed to fetch');
+    }, { retry: 'rejected-only' });
+    await expect(rejectedOnly).rejects.toThrow('Failed to fetch');
     expect(sends).toBe(1);
   });
 

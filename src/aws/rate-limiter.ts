@@ -151,15 +151,16 @@ export function classifyFailure(error: unknown): FailureKind {
 }
 
 /**
- * Which failures a call may be retried on. `transient` suits reads and idempotent writes; a
- * non-idempotent action (sending a code) retries only on throttling, which Cognito answers before
- * doing anything — a network error may hide a request that was carried out.
+ * Which failures a call may be retried on. `transient` suits reads and idempotent writes. A
+ * non-idempotent action (sending a code) uses `rejected-only`: it retries only answers proving
+ * nothing was done (throttling, expired credentials), never a network error or server fault,
+ * which may hide a request that was carried out.
  */
-export type RetryPolicy = 'transient' | 'throttle-only' | 'none';
+export type RetryPolicy = 'transient' | 'rejected-only' | 'none';
 
 function shouldRetry(kind: FailureKind, policy: RetryPolicy): boolean {
   if (policy === 'none' || kind === 'aborted' || kind === 'other') return false;
-  if (policy === 'throttle-only') return kind === 'throttled';
+  if (policy === 'rejected-only') return kind === 'throttled' || kind === 'transient';
   return true;
 }
 
