@@ -286,6 +286,7 @@ export function fakeAdminContext(pool: FakePool, operator = fakeOperator): Admin
     idp: new CognitoIdentityProviderClient(common),
     ses: new SESClient(common),
     region: pool.region,
+    sesRegion: pool.region,
     userPoolId: pool.id,
     adminGroup: 'admins',
     clientId: 'fakeclient0000000000000001',

@@ -27,6 +27,8 @@ export function useUserMutation<V = void, R = void>(config: UserMutationConfig<V
   const queryClient = useQueryClient();
   const { announce } = useActionStatus();
   return useMutation<R, AppError, V>({
+    // This page shows outcomes in its own status region; the app-wide toast would say it twice.
+    meta: { suppressErrorToast: true },
     mutationFn: async (variables) => {
       try {
         return await config.run(ctx, variables);

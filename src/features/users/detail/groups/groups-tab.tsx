@@ -22,7 +22,7 @@ export function GroupsTab({ user }: { user: UserDetail }) {
       {groups.isError && <LoadError what="the user’s groups" error={toAppError(groups.error)} onRetry={() => void groups.refetch()} />}
       {groups.isSuccess && groups.data.length === 0 && <p>{user.username} is in no group.</p>}
       {groups.isSuccess && groups.data.length > 0 && (
-        <ul className="group-list">
+        <ul className="group-list" aria-label={`Groups of ${user.username}`}>
           {groups.data.map((group) => {
             const locked = self && group.name === ctx.adminGroup;
             return (
