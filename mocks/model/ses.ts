@@ -109,6 +109,13 @@ export class Ses {
     if (settings.maxSendRate !== undefined) state.maxSendRate = settings.maxSendRate;
   }
 
+  /** Seeds past sending activity (for statistics and SentLast24Hours) at `atMs`. */
+  putSendHistory(region: string, entry: { atMs: number; deliveryAttempts: number; bounces?: number; complaints?: number }): void {
+    const state = this.state(region);
+    state.sends.push({ at: entry.atMs, recipients: entry.deliveryAttempts, bounces: entry.bounces ?? 0, complaints: entry.complaints ?? 0 });
+    state.sends.sort((a, b) => a.at - b.at);
+  }
+
   /** Whether mail from/to `address` passes SES's verification check (address or its domain). */
   isVerified(region: string, address: string): boolean {
     const domain = domainOf(address);

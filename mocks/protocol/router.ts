@@ -33,6 +33,8 @@ export interface RoutableEmulator {
     authorize(principal: Principal, action: string, resource: string): void;
   };
   options: { latencyMs?: number };
+  /** the router waits for this (seeding) before answering */
+  ready?: Promise<void>;
   reset(): Promise<void>;
   /** called after every call that may have changed state (persistence hooks listen here) */
   changed?(): void;
@@ -65,6 +67,7 @@ export function createRouter(emulator: RoutableEmulator, opts: RouterOptions = {
 
   return async function route(request: Request): Promise<Response> {
     const cors = corsHeaders(request);
+    await emulator.ready;
     if (request.method === 'OPTIONS') return new Response(null, { status: 200, headers: cors });
     const url = new URL(request.url);
     let response: Response;
@@ -79,7 +82,8 @@ export function createRouter(emulator: RoutableEmulator, opts: RouterOptions = {
     } else {
       response = plainJson({ message: `Method ${request.method} not allowed` }, 405);
     }
-    return withHeaders(response, cors);
+    // AWS sends Date; SDKs correct their clock skew from it, so a moved emulator clock keeps signing working.
+    return withHeaders(response, { ...cors, date: new Date(emulator.clock.now()).toUTCString() });
   };
 }
 

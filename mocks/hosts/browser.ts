@@ -1,0 +1,119 @@
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { Emulator, type EmulatorOptions, type EmulatorSnapshot } from '../model/emulator';
+import '../seed';
+import { DEMO, type DemoConfig } from '../seed/demo';
+import { handlers } from './handlers';
+
+export interface BrowserEmulator {
+  emulator: Emulator;
+  worker: SetupWorker;
+  /** back to the demo seed, saved at once */
+  reset(): Promise<void>;
+  /** the dashboard's runtime config for the demo seed */
+  config: DemoConfig;
+  /** whether this page load continued a saved state (false: fresh seed) */
+  restored: boolean;
+  stop(): void;
+}
+
+export interface BrowserEmulatorOptions extends EmulatorOptions {
+  /** IndexedDB database holding the saved state (default 'poolkeeper-emulator') */
+  databaseName?: string;
+  /** debounce for saves after mutating calls (ms), default 400 */
+  saveDelayMs?: number;
+  /** service worker script URL (default `${import.meta.env.BASE_URL}mockServiceWorker.js`) */
+  serviceWorkerUrl?: string;
+}
+
+const STORE = 'state';
+const KEY = 'snapshot';
+
+/**
+ * The dashboard's default mode: the msw service worker answers the real AWS hostnames from an
+ * in-browser emulator whose state survives reloads (IndexedDB). Other requests (the app's own
+ * assets) pass through untouched.
+ */
+export async function startBrowserEmulator(options: BrowserEmulatorOptions = {}): Promise<BrowserEmulator> {
+  const { databaseName = 'poolkeeper-emulator', saveDelayMs = 400, serviceWorkerUrl, ...emulatorOptions } = options;
+  const db = await openDatabase(databaseName).catch(() => undefined);
+  const saved = db ? await read(db).catch(() => undefined) : undefined;
+
+  let emulator: Emulator | undefined;
+  if (saved) {
+    try {
+      emulator = Emulator.restore(saved, emulatorOptions);
+    } catch {
+      emulator = undefined; // an older or damaged snapshot: start from the seed
+    }
+  }
+  const restored = emulator !== undefined;
+  emulator ??= new Emulator(emulatorOptions);
+  await emulator.ready;
+  const current = emulator;
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = async () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (db) await write(db, current.snapshot());
+  };
+  const unsubscribe = current.onChange(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void save().catch((error: unknown) => console.warn('Emulator state was not saved', error)), saveDelayMs);
+  });
+  // A reload right after a change must not lose it.
+  const flush = () => {
+    if (timer) void save();
+  };
+  addEventListener('pagehide', flush);
+  if (!restored) await save().catch(() => undefined);
+
+  const worker = setupWorker(...handlers(current));
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: serviceWorkerUrl ?? `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  });
+
+  return {
+    emulator: current,
+    worker,
+    config: DEMO.config,
+    restored,
+    async reset() {
+      await current.reset();
+      await save();
+    },
+    stop() {
+      unsubscribe();
+      removeEventListener('pagehide', flush);
+      worker.stop();
+    },
+  };
+}
+
+function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function read(db: IDBDatabase): Promise<EmulatorSnapshot | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
+    request.onsuccess = () => resolve(request.result as EmulatorSnapshot | undefined);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function write(db: IDBDatabase, snapshot: EmulatorSnapshot): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).put(snapshot, KEY);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}

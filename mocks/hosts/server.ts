@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Emulator, type EmulatorOptions, type EmulatorSnapshot } from '../model/emulator';
+import { createRouter, type Router } from '../protocol/router';
+import '../seed';
+
+export interface EmulatorServerOptions extends EmulatorOptions {
+  /** default 9229; 0 picks a free port */
+  port?: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** Region for unsigned requests (signed ones carry theirs); default us-east-1 */
+  region?: string;
+  /** snapshot file: loaded if it exists, written after changes and on close */
+  dataFile?: string;
+  /** debounce for snapshot writes (ms), default 1000 */
+  saveDelayMs?: number;
+}
+
+export interface EmulatorServer {
+  emulator: Emulator;
+  /** e.g. http://127.0.0.1:9229 — the endpoint and the issuer base */
+  url: string;
+  host: string;
+  port: number;
+  /** true when state came from dataFile instead of the seed */
+  restored: boolean;
+  /** writes the snapshot now (no-op without dataFile) */
+  save(): Promise<void>;
+  /** saves (with dataFile), stops accepting requests and closes connections */
+  close(): Promise<void>;
+}
+
+/**
+ * The emulator behind node:http on one origin, so any AWS SDK, the AWS CLI or a browser app can
+ * use it as its endpoint. The issuer of every pool becomes `http://host:port/<poolId>`.
+ */
+export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
+  const { port = 9229, host = '127.0.0.1', region = 'us-east-1', dataFile, saveDelayMs = 1000, ...emulatorOptions } = options;
+  // Requests can only arrive once the port is bound, which is before the emulator exists.
+  const live: { route?: Router } = {};
+  const server = createServer((req, res) => {
+    const route = live.route;
+    if (!route) {
+      res.writeHead(503).end();
+      return;
+    }
+    void bridge(route, req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${address.port}`;
+  const fullOptions: EmulatorOptions = { ...emulatorOptions, issuerBase: url };
+
+  let emulator: Emulator;
+  let restored = false;
+  try {
+    const snapshot = dataFile && existsSync(dataFile) ? (JSON.parse(await readFile(dataFile, 'utf8')) as EmulatorSnapshot) : undefined;
+    if (snapshot) {
+      emulator = Emulator.restore(snapshot, fullOptions);
+      restored = true;
+    } else {
+      emulator = new Emulator(fullOptions);
+    }
+    await emulator.ready;
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+  live.route = createRouter(emulator, { defaultRegion: region });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const save = async () => {
+    if (!dataFile) return;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const body = JSON.stringify(emulator.snapshot());
+    writing = writing.then(async () => {
+      const tmp = `${dataFile}.tmp`;
+      await writeFile(tmp, body);
+      await rename(tmp, dataFile);
+    });
+    await writing;
+  };
+  const unsubscribe = emulator.onChange(() => {
+    if (!dataFile) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void save().catch((error: unknown) => console.error('Could not save emulator state', error)), saveDelayMs);
+  });
+  if (dataFile && !restored) await save();
+
+  return {
+    emulator,
+    url,
+    host: publicHost,
+    port: address.port,
+    restored,
+    save,
+    async close() {
+      unsubscribe();
+      await save();
+      await closeServer(server);
+    },
+  };
+}
+
+/** node:http → Fetch Request → router → node:http. */
+async function bridge(route: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+    const method = req.method ?? 'GET';
+    const body = method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks);
+    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method, headers, body });
+    const response = await route(request);
+    const out: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      out[name] = value;
+    });
+    const payload = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, { ...out, 'content-length': String(payload.length) });
+    res.end(payload);
+  } catch (error) {
+    console.error('Emulator server error', error);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ message: 'Internal error in the Poolkeeper emulator.' }));
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
