@@ -21,9 +21,13 @@ export const userPaths = {
 /** Navigation state the user page and the list read to show what just happened. */
 export interface NoticeState {
   notice?: string;
+  /** 'error' when part of what was asked failed (e.g. created, but not added to a group) */
+  noticeTone?: 'success' | 'error';
 }
 
-export function noticeFrom(state: unknown): string | undefined {
-  if (typeof state === 'object' && state !== null && 'notice' in state && typeof state.notice === 'string') return state.notice;
-  return undefined;
+export function noticeFrom(state: unknown): { text: string; tone: 'success' | 'error' } | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { notice, noticeTone } = state as NoticeState;
+  if (typeof notice !== 'string' || notice === '') return undefined;
+  return { text: notice, tone: noticeTone === 'error' ? 'error' : 'success' };
 }

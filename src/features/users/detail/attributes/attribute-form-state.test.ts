@@ -8,6 +8,7 @@ import {
   toFormFields,
   validateAttributeValue,
 } from './attribute-form-state';
+import { attributeForError } from './cognito-field-error';
 
 const attr = (name: string, extra: Partial<SchemaAttribute> = {}): SchemaAttribute => ({
   name, type: 'String', mutable: true, required: false, developerOnly: false, custom: name.startsWith('custom:'), ...extra,
@@ -102,5 +103,22 @@ describe('validation', () => {
     const result = attributeFormSchema(rows).safeParse({ values: ['legacy-invalid', 'abc'] });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['values.1', 'Enter a number.']]);
+  });
+});
+
+describe('attributeForError', () => {
+  const names = ['email', 'email_verified', 'custom:email', 'phone_number'];
+  const at = (detail: string, code = 'InvalidParameterException') => attributeForError({ code, detail }, names);
+
+  it('finds the attribute a Cognito message names, exactly', () => {
+    expect(at('Attributes did not conform to the schema: custom:email: too long')).toBe('custom:email');
+    expect(at('Attributes did not conform to the schema: email_verified: bad')).toBe('email_verified');
+    expect(at('Invalid phone number format.')).toBe('phone_number');
+    expect(at('An account with the given email already exists.', 'AliasExistsException')).toBe('email');
+  });
+
+  it('ignores errors that are not about a value', () => {
+    expect(at('email', 'TooManyRequestsException')).toBeUndefined();
+    expect(at('Something else')).toBeUndefined();
   });
 });

@@ -12,7 +12,8 @@ export function attributeForError(error: Pick<AppError, 'code' | 'detail'>, name
   if (!fieldErrorCodes.has(error.code)) return undefined;
   const text = error.detail ?? '';
   const named = names
-    .filter((name) => new RegExp(`(^|[^\\w:])${escapeRegExp(name)}($|[^\\w:])`).test(text))
+    // "email" must not match inside "custom:email" or "email_verified"; "name: message" is fine.
+    .filter((name) => new RegExp(`(?<![\\w:])${escapeRegExp(name)}(?!\\w|:\\w)`).test(text))
     .sort((a, b) => b.length - a.length);
   if (named[0]) return named[0];
   if (/e-?mail/i.test(text) && names.includes('email')) return 'email';

@@ -19,8 +19,8 @@ interface ActionStatus {
 
 const ActionStatusContext = createContext<ActionStatus | null>(null);
 
-export function ActionStatusProvider({ initial, children }: { initial?: string; children: ReactNode }) {
-  const [current, setCurrent] = useState<Announcement | null>(initial ? { tone: 'success', text: initial } : null);
+export function ActionStatusProvider({ initial, children }: { initial?: Announcement; children: ReactNode }) {
+  const [current, setCurrent] = useState<Announcement | null>(initial ?? null);
   const announce = useCallback((a: Announcement) => setCurrent(a), []);
   const clear = useCallback(() => setCurrent(null), []);
   const value = useMemo(() => ({ current, announce, clear }), [current, announce, clear]);

@@ -14,7 +14,7 @@ function ListStub() {
   return (
     <>
       <h1>All users</h1>
-      {notice && <p>{notice}</p>}
+      {notice && <p>{notice.text}</p>}
     </>
   );
 }
