@@ -10,9 +10,10 @@ import * as actions from '../../src/aws/user-actions';
 import { describePoolSettings, getSendQuota, getUserDetail, listGroups, listGroupsForUser } from '../../src/aws/user-detail';
 import { DEMO } from '../../mocks/seed/demo';
 import { operatorCredentials, sdkClients } from '../support/aws';
-import { useNodeTarget } from '../support/targets';
+// Not a React hook despite the name: it registers vitest beforeAll/afterAll.
+import { useNodeTarget as nodeTarget } from '../support/targets';
 
-const target = useNodeTarget();
+const target = nodeTarget();
 
 let cached: AdminContextValue | undefined;
 async function adminContext(): Promise<AdminContextValue> {
