@@ -10,7 +10,7 @@ import { deleteAttributes, updateAttributes } from './attribute-updates';
 import { getPool, getUser, userNotFound, type Engine, type Input } from './engine';
 import { sendMessage, type Medium } from './messages';
 import { checkPassword, generatePassword, policyOf } from './password-policy';
-import { attributeList, checkAttributes, requireAttributes } from './schema';
+import { attributeList, checkAttributes } from './schema';
 import { sendResetCode } from './sign-up';
 import type { PoolRecord, UserRecord } from './state';
 import { forgetUser, revokeUser } from './tokens';
@@ -58,7 +58,7 @@ export function adminCreateUser(engine: Engine, input: Input, ctx: CallContext) 
   const sub = engine.env.random.uuid();
   const named = assignUsername(pool, input.Username as string, attrs, sub);
   checkNewUserUnique(pool, named.username, named.attrs);
-  requireAttributes(pool, named.attrs);
+  // Required attributes are not enforced here: the user supplies missing ones in NEW_PASSWORD_REQUIRED.
   claimAliases(pool, undefined, named.attrs, input.ForceAliasCreation === true);
   const user = newUserRecord(engine, pool, { username: named.username, sub, attributes: named.attrs, status: 'FORCE_CHANGE_PASSWORD', password });
   // Sent before the user is stored: when the mailer refuses (daily cap), nothing was created.
