@@ -19,6 +19,8 @@ export interface AdminContextValue {
   /** SES in the configured SES Region, signed the same way. */
   ses: SESClient;
   region: string;
+  /** The Region the `ses` client talks to (config `sesRegion`, default the pool's). */
+  sesRegion: string;
   userPoolId: string;
   adminGroup: string;
   /** The dashboard's own app client (for end-user operations addressed to a client, e.g. ResendConfirmationCode). */

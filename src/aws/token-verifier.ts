@@ -1,5 +1,4 @@
-import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import { JwtRsaVerifier } from 'aws-jwt-verify/jwt-verifier';
+import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import type { AppConfig } from '@/config/app-config';
 import { AppError, toAppError } from './errors';
 
@@ -27,7 +26,7 @@ export function createIdTokenVerifier(config: Pick<AppConfig, 'region' | 'userPo
   const verifyRaw: (token: string) => Promise<Record<string, unknown>> = config.endpoint
     ? (() => {
         const issuer = issuerOf(config);
-        const verifier = JwtRsaVerifier.create({
+        const verifier = JwtVerifier.create({
           issuer,
           audience: config.clientId,
           jwksUri: `${issuer}/.well-known/jwks.json`,

@@ -9,6 +9,8 @@ export interface Runtime {
   emulation?: {
     /** Restores the demo seed (and its persisted state). */
     reset(): Promise<void>;
+    /** The demo seed's operator, shown on the sign-in page so a newcomer can get in. */
+    demoOperator?: { username: string; password: string };
   };
 }
 
