@@ -95,18 +95,19 @@ function ConfirmDialog(props: ConfirmDialogOptions & { onClose: () => void }) {
   };
 
   return createPortal(
-    <div className="confirm-dialog-backdrop" style={backdropStyle} onMouseDown={(e) => e.target === e.currentTarget && cancel()}>
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && cancel()}>
       <div
         ref={panel}
         role={destructive ? 'alertdialog' : 'dialog'}
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={messageId}
-        className="confirm-dialog"
-        style={panelStyle}
+        className="dialog"
         onKeyDown={onKeyDown}
       >
-        <h2 id={titleId}>{title}</h2>
+        <h2 id={titleId} className="dialog__title">
+          {title}
+        </h2>
         <div id={messageId}>{message}</div>
         <form
           onSubmit={(e) => {
@@ -115,13 +116,13 @@ function ConfirmDialog(props: ConfirmDialogOptions & { onClose: () => void }) {
           }}
         >
           {confirmationText !== undefined && (
-            <p>
-              <label htmlFor={inputId}>
+            <p className="field">
+              <label htmlFor={inputId} className="field__label">
                 Type <strong>{confirmationText}</strong> to confirm
               </label>
-              <br />
               <input
                 id={inputId}
+                className="field__input"
                 value={typed}
                 autoComplete="off"
                 spellCheck={false}
@@ -129,11 +130,11 @@ function ConfirmDialog(props: ConfirmDialogOptions & { onClose: () => void }) {
               />
             </p>
           )}
-          <div className="confirm-dialog-actions" style={actionsStyle}>
-            <button type="button" onClick={cancel} disabled={busy} data-autofocus>
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={cancel} disabled={busy} data-autofocus>
               {cancelLabel}
             </button>
-            <button type="submit" disabled={!matches || busy} className={destructive ? 'danger' : undefined}>
+            <button type="submit" disabled={!matches || busy} className={destructive ? 'button button--danger' : 'button button--primary'}>
               {confirmLabel}
             </button>
           </div>
@@ -143,21 +144,3 @@ function ConfirmDialog(props: ConfirmDialogOptions & { onClose: () => void }) {
     document.body,
   );
 }
-
-// Inline so the dialog is usable before (or without) the app's stylesheet.
-const backdropStyle = {
-  position: 'fixed',
-  inset: 0,
-  display: 'grid',
-  placeItems: 'center',
-  background: 'rgb(0 0 0 / 40%)',
-  zIndex: 1000,
-} as const;
-const panelStyle = {
-  background: 'Canvas',
-  color: 'CanvasText',
-  padding: '1rem 1.5rem',
-  borderRadius: '0.5rem',
-  maxWidth: 'min(32rem, 90vw)',
-} as const;
-const actionsStyle = { display: 'flex', gap: '0.5rem', justifyContent: 'flex-end' } as const;

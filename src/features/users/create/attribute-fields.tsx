@@ -19,7 +19,7 @@ export function AttributeFields({ form, rows }: { form: UseFormReturn<CreateForm
   return (
     <>
       {required.length > 0 && (
-        <fieldset>
+        <fieldset className="form__group">
           <legend>Required attributes</legend>
           {required.map(field)}
         </fieldset>
@@ -37,7 +37,7 @@ function AttributeField({ row, form, index, error }: { row: AttributeRow; form: 
   const notes = [row.type !== 'String' && row.type, row.custom && 'custom'].filter(Boolean).join(', ');
   return (
     <div className="field">
-      <label htmlFor={id}>
+      <label htmlFor={id} className="field__label">
         {row.name}
         {notes && <span className="muted"> ({notes})</span>}
       </label>

@@ -50,15 +50,15 @@ export function CreateUserForm({ settings, groups }: { settings: PoolSettings; g
   });
 
   return (
-    <form noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="create-user-title" className="create-user-form">
-      <div role="alert">{formError && <p className="notice notice-error">{formError}</p>}</div>
+    <form noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="create-user-title" className="form create-user-form">
+      <div role="alert">{formError && <p className="alert alert--error">{formError}</p>}</div>
       <IdentityFields form={form} rows={rows} options={signInOptions(settings)} />
       <AttributeFields form={form} rows={rows} />
       <PasswordFields form={form} policy={settings.passwordPolicy} />
       <InvitationFields form={form} />
       <GroupsField form={form} groups={groups} />
-      <div className="form-actions">
-        <button type="submit" disabled={create.isPending}>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create user'}
         </button>{' '}
         <Link to={userPaths.list()}>Cancel</Link>

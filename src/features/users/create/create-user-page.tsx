@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import '../detail/user-detail.css';
 import { toAppError } from '@/aws/errors';
 import { usePoolGroups } from '../detail/api/get-pool-groups';
 import { usePoolSettings } from '../detail/api/get-pool-settings';

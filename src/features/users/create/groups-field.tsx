@@ -4,9 +4,9 @@ import type { CreateFormFields } from './create-form-state';
 
 export function GroupsField({ form, groups }: { form: UseFormReturn<CreateFormFields>; groups: GroupSummary[] }) {
   return (
-    <fieldset>
+    <fieldset className="form__group">
       <legend>Add to groups</legend>
-      {groups.length === 0 && <p className="hint">The pool has no groups.</p>}
+      {groups.length === 0 && <p className="field__hint">The pool has no groups.</p>}
       {groups.map((group) => (
         <label key={group.name}>
           <input type="checkbox" value={group.name} {...form.register('groups')} /> {group.name}

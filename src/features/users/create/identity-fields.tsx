@@ -14,10 +14,10 @@ export function IdentityFields({ form, rows, options }: { form: UseFormReturn<Cr
   const index = rows.findIndex((r) => r.name === signInWith);
   const row = rows[index];
   return (
-    <fieldset>
+    <fieldset className="form__group">
       <legend>Sign-in</legend>
       {options.length > 1 && (
-        <fieldset>
+        <fieldset className="choice-group">
           <legend>The user signs in with</legend>
           {options.map((option) => (
             <label key={option}>
@@ -28,9 +28,12 @@ export function IdentityFields({ form, rows, options }: { form: UseFormReturn<Cr
       )}
       {signInWith === 'username' || !row ? (
         <>
-          <label htmlFor={`${id}-username`}>Username</label>
+          <label htmlFor={`${id}-username`} className="field__label">
+            Username
+          </label>
           <input
             id={`${id}-username`}
+            className="field__input"
             autoComplete="off"
             spellCheck={false}
             aria-required="true"
@@ -38,14 +41,16 @@ export function IdentityFields({ form, rows, options }: { form: UseFormReturn<Cr
             aria-describedby={`${id}-username-hint${errors.username ? ` ${id}-username-error` : ''}`}
             {...form.register('username')}
           />
-          <p id={`${id}-username-hint`} className="hint">
+          <p id={`${id}-username-hint`} className="field__hint">
             A username cannot be changed later.
           </p>
           <FieldError id={`${id}-username-error`} message={errors.username?.message} />
         </>
       ) : (
         <>
-          <label htmlFor={`${id}-signin`}>{labels[signInWith]}</label>
+          <label htmlFor={`${id}-signin`} className="field__label">
+            {labels[signInWith]}
+          </label>
           <AttributeInput
             id={`${id}-signin`}
             name={row.name}

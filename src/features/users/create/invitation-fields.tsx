@@ -8,13 +8,13 @@ export function InvitationFields({ form }: { form: UseFormReturn<CreateFormField
   const send = useWatch({ control: form.control, name: 'sendInvitation' });
   const error = form.formState.errors.mediums?.message;
   return (
-    <fieldset>
+    <fieldset className="form__group">
       <legend>Invitation</legend>
       <label>
         <input type="checkbox" {...form.register('sendInvitation')} /> Send an invitation with the sign-in details
       </label>
       {send ? (
-        <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
+        <fieldset className="choice-group" aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
           <legend>Send it by</legend>
           <label>
             <input type="checkbox" value="EMAIL" {...form.register('mediums')} /> Email
@@ -25,7 +25,7 @@ export function InvitationFields({ form }: { form: UseFormReturn<CreateFormField
           <FieldError id={`${id}-error`} message={error} />
         </fieldset>
       ) : (
-        <p className="hint">No message is sent (MessageAction SUPPRESS). Give the user their sign-in details yourself.</p>
+        <p className="field__hint">No message is sent (MessageAction SUPPRESS). Give the user their sign-in details yourself.</p>
       )}
     </fieldset>
   );

@@ -11,7 +11,7 @@ export function PasswordFields({ form, policy }: { form: UseFormReturn<CreateFor
   const [mode, password, sendInvitation] = useWatch({ control: form.control, name: ['passwordMode', 'temporaryPassword', 'sendInvitation'] });
   const error = form.formState.errors.temporaryPassword?.message;
   return (
-    <fieldset>
+    <fieldset className="form__group">
       <legend>Temporary password</legend>
       <label>
         <input type="radio" value="generated" {...form.register('passwordMode')} /> Use this temporary password
@@ -22,10 +22,13 @@ export function PasswordFields({ form, policy }: { form: UseFormReturn<CreateFor
       </label>
       {mode === 'generated' && (
         <div className="field">
-          <label htmlFor={`${id}-password`}>Temporary password</label>
+          <label htmlFor={`${id}-password`} className="field__label">
+            Temporary password
+          </label>
           <div className="input-row">
             <input
               id={`${id}-password`}
+              className="field__input"
               type="text"
               autoComplete="off"
               spellCheck={false}
@@ -35,12 +38,13 @@ export function PasswordFields({ form, policy }: { form: UseFormReturn<CreateFor
             />
             <button
               type="button"
+              className="button"
               onClick={() => form.setValue('temporaryPassword', generatePassword(policy), { shouldDirty: true, shouldValidate: true })}
             >
               Generate another
             </button>
           </div>
-          <p id={`${id}-hint`} className="hint">
+          <p id={`${id}-hint`} className="field__hint">
             The user must replace it at first sign-in
             {policy.temporaryPasswordValidityDays ? `, within ${policy.temporaryPasswordValidityDays} days` : ''}. Copy it now if
             you do not send an invitation: Poolkeeper does not show it again.
@@ -50,7 +54,7 @@ export function PasswordFields({ form, policy }: { form: UseFormReturn<CreateFor
         </div>
       )}
       {mode === 'cognito' && !sendInvitation && (
-        <p className="hint warning">
+        <p className="field__hint alert alert--warning">
           Without an invitation nobody learns the password Cognito generates; you would have to set or reset it later.
         </p>
       )}

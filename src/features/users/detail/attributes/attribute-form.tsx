@@ -51,8 +51,8 @@ export function AttributeForm({ user, schema }: { user: UserDetail; schema: Sche
   });
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Attributes">
-      <p className="hint">Read-only attributes are immutable in the pool schema or managed by Cognito. Clear an optional value to delete it.</p>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Attributes" className="form">
+      <p className="field__hint">Read-only attributes are immutable in the pool schema or managed by Cognito. Clear an optional value to delete it.</p>
       <table className="attribute-table">
         <thead>
           <tr>
@@ -80,11 +80,11 @@ export function AttributeForm({ user, schema }: { user: UserDetail; schema: Sche
           ))}
         </tbody>
       </table>
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending || !form.formState.isDirty}>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={save.isPending || !form.formState.isDirty}>
           {save.isPending ? 'Saving…' : 'Save attributes'}
         </button>
-        <button type="button" onClick={() => form.reset(values)} disabled={save.isPending || !form.formState.isDirty}>
+        <button type="button" className="button" onClick={() => form.reset(values)} disabled={save.isPending || !form.formState.isDirty}>
           Undo changes
         </button>
       </div>

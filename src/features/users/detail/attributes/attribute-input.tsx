@@ -15,7 +15,7 @@ interface Props {
 /** One attribute's input, typed by the schema: Boolean as a choice (it may also be unset). */
 export function AttributeInput({ id, name, type, required, registration, errorId, invalid, describedBy }: Props) {
   const described = [describedBy, invalid ? errorId : undefined].filter(Boolean).join(' ') || undefined;
-  const common = { id, 'aria-invalid': invalid || undefined, 'aria-describedby': described, 'aria-required': required || undefined };
+  const common = { id, className: 'field__input', 'aria-invalid': invalid || undefined, 'aria-describedby': described, 'aria-required': required || undefined };
   if (type === 'Boolean') {
     return (
       <select {...common} {...registration}>
@@ -41,7 +41,7 @@ export function AttributeInput({ id, name, type, required, registration, errorId
 export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (
-    <p id={id} className="field-error">
+    <p id={id} className="field__error">
       {message}
     </p>
   );

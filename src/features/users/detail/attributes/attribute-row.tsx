@@ -49,7 +49,7 @@ export function AttributeRowView({ row, registration, error, busy, onDelete }: P
       </td>
       <td>
         {deletable && (
-          <button type="button" onClick={onDelete} disabled={busy} aria-label={`Delete ${row.name}`}>
+          <button type="button" className="button button--small" onClick={onDelete} disabled={busy} aria-label={`Delete ${row.name}`}>
             Delete
           </button>
         )}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { UserDetail } from '@/aws/user-detail';
 import { statusExplanations } from './status-badge';
 
@@ -6,6 +7,15 @@ const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
 function When({ date }: { date: Date }) {
   if (date.getTime() === 0) return <>unknown</>;
   return <time dateTime={date.toISOString()}>{formatter.format(date)}</time>;
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
 }
 
 const mfaNames: Record<string, string> = {
@@ -20,39 +30,28 @@ export function HistoryTab({ user }: { user: UserDetail }) {
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      <dl className="details">
-        <dt>Created</dt>
-        <dd>
+      <dl className="facts">
+        <Fact term="Created">
           <When date={user.createdAt} />
-        </dd>
-        <dt>Last modified</dt>
-        <dd>
+        </Fact>
+        <Fact term="Last modified">
           <When date={user.modifiedAt} />
-        </dd>
-        <dt>Status</dt>
-        <dd>
+        </Fact>
+        <Fact term="Status">
           {user.status} — {statusExplanations[user.status]}
-        </dd>
-        <dt>Enabled</dt>
-        <dd>{user.enabled ? 'Yes' : 'No, the user cannot sign in'}</dd>
-        <dt>Username</dt>
-        <dd>{user.username}</dd>
-        <dt>Subject (sub)</dt>
-        <dd>
+        </Fact>
+        <Fact term="Enabled">{user.enabled ? 'Yes' : 'No, the user cannot sign in'}</Fact>
+        <Fact term="Username">{user.username}</Fact>
+        <Fact term="Subject (sub)">
           <code>{user.sub || 'unknown'}</code>
-        </dd>
-        <dt>Preferred MFA</dt>
-        <dd>{user.mfa.preferred ? mfaName(user.mfa.preferred) : 'None'}</dd>
-        <dt>MFA methods set up</dt>
-        <dd>{user.mfa.enabled.length > 0 ? user.mfa.enabled.map(mfaName).join(', ') : 'None'}</dd>
+        </Fact>
+        <Fact term="Preferred MFA">{user.mfa.preferred ? mfaName(user.mfa.preferred) : 'None'}</Fact>
+        <Fact term="MFA methods set up">{user.mfa.enabled.length > 0 ? user.mfa.enabled.map(mfaName).join(', ') : 'None'}</Fact>
         {user.mfa.options.length > 0 && (
-          <>
-            <dt>Legacy MFA options</dt>
-            <dd>{user.mfa.options.map((o) => `${o.medium} to ${o.attribute}`).join(', ')}</dd>
-          </>
+          <Fact term="Legacy MFA options">{user.mfa.options.map((o) => `${o.medium} to ${o.attribute}`).join(', ')}</Fact>
         )}
       </dl>
-      <p className="hint">
+      <p className="field__hint">
         Cognito keeps no event log for users here; for sign-in history, enable user activity logging (threat
         protection) or CloudTrail in your AWS account.
       </p>

@@ -6,7 +6,7 @@ import { userPaths } from '../paths';
 export function RouteError() {
   const error = toAppError(useRouteError());
   return (
-    <section role="alert" className="error-state">
+    <section role="alert" className="state state--error">
       <h1>Something went wrong</h1>
       <p>{error.message}</p>
       <p>

@@ -22,14 +22,25 @@ export const statusExplanations: Record<UserStatus, string> = {
   UNKNOWN: 'Cognito reported a status Poolkeeper does not know.',
 };
 
+const tones: Record<UserStatus, string> = {
+  CONFIRMED: 'success',
+  UNCONFIRMED: 'warning',
+  FORCE_CHANGE_PASSWORD: 'info',
+  RESET_REQUIRED: 'warning',
+  EXTERNAL_PROVIDER: 'accent',
+  ARCHIVED: 'neutral',
+  COMPROMISED: 'danger',
+  UNKNOWN: 'neutral',
+};
+
 export function StatusBadge({ status }: { status: UserStatus }) {
   return (
-    <span className={`badge badge-status-${status.toLowerCase()}`} title={status}>
+    <span className={`badge badge--${tones[status]}`} title={status}>
       {labels[status]}
     </span>
   );
 }
 
 export function EnabledBadge({ enabled }: { enabled: boolean }) {
-  return <span className={`badge ${enabled ? 'badge-enabled' : 'badge-disabled'}`}>{enabled ? 'Enabled' : 'Disabled'}</span>;
+  return <span className={`badge ${enabled ? 'badge--success' : 'badge--danger'}`}>{enabled ? 'Enabled' : 'Disabled'}</span>;
 }

@@ -53,36 +53,36 @@ export function UserActionsBar({ user }: { user: UserDetail }) {
   const selfProps = self ? { disabled: true, 'aria-describedby': selfNoteId } : {};
 
   return (
-    <div role="group" aria-label="User actions" className="toolbar">
+    <div role="group" aria-label="User actions" className="page-header__actions">
       {user.status === 'UNCONFIRMED' && (
-        <button type="button" onClick={() => confirm.mutate()} disabled={confirm.isPending}>
+        <button type="button" className="button" onClick={() => confirm.mutate()} disabled={confirm.isPending}>
           Confirm sign-up
         </button>
       )}
       {canResend && (
-        <button type="button" onClick={() => resend.mutate()} disabled={resend.isPending}>
+        <button type="button" className="button" onClick={() => resend.mutate()} disabled={resend.isPending}>
           {user.status === 'UNCONFIRMED' ? 'Resend sign-up code' : 'Resend invitation'}
         </button>
       )}
       {email && user.attributes.email_verified !== 'true' && (
-        <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
+        <button type="button" className="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
           Mark email verified
         </button>
       )}
       {user.enabled ? (
-        <button type="button" onClick={openDisable} disabled={setEnabled.isPending} {...selfProps}>
+        <button type="button" className="button" onClick={openDisable} disabled={setEnabled.isPending} {...selfProps}>
           Disable
         </button>
       ) : (
-        <button type="button" onClick={() => setEnabled.mutate(true)} disabled={setEnabled.isPending}>
+        <button type="button" className="button" onClick={() => setEnabled.mutate(true)} disabled={setEnabled.isPending}>
           Enable
         </button>
       )}
-      <button type="button" className="danger" onClick={openDelete} disabled={remove.isPending} {...selfProps}>
+      <button type="button" className="button button--danger" onClick={openDelete} disabled={remove.isPending} {...selfProps}>
         Delete
       </button>
       {self && (
-        <p id={selfNoteId} className="hint">
+        <p id={selfNoteId} className="field__hint">
           This is your own account: you cannot disable or delete it here.
         </p>
       )}

@@ -11,8 +11,8 @@ export function UserHeader({ user }: { user: UserDetail }) {
       <p>
         <Link to={userPaths.list()}>All users</Link>
       </p>
-      <h1 id="user-page-title">{user.username}</h1>
-      <p className="badges">
+      <h1 id="user-page-title" className="page-header__title">{user.username}</h1>
+      <p className="page-header__description">
         <StatusBadge status={user.status} /> <EnabledBadge enabled={user.enabled} />
         {email && email !== user.username && <span className="muted"> {email}</span>}
       </p>

@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import '../user-detail.css';
 import { toAppError } from '@/aws/errors';
 import { useUserDetail } from '../api/get-user';
 import { AttributesTab } from '../attributes/attributes-tab';

@@ -31,6 +31,7 @@ export function GroupsTab({ user }: { user: UserDetail }) {
                 {group.description && <span className="muted"> — {group.description}</span>}{' '}
                 <button
                   type="button"
+                  className="button"
                   aria-label={`Remove from ${group.name}`}
                   disabled={locked || membership.isPending}
                   aria-describedby={locked ? noteId : undefined}
@@ -44,7 +45,7 @@ export function GroupsTab({ user }: { user: UserDetail }) {
         </ul>
       )}
       {self && (
-        <p id={noteId} className="hint">
+        <p id={noteId} className="field__hint">
           You cannot remove yourself from “{ctx.adminGroup}”: you would lose access to Poolkeeper.
         </p>
       )}
@@ -66,7 +67,7 @@ function AddToGroup({ memberOf, busy, onAdd }: { memberOf: string[]; busy: boole
   if (all.isPending) return <p role="status">Loading the pool’s groups…</p>;
   if (all.isError) return <LoadError what="the pool’s groups" error={toAppError(all.error)} onRetry={() => void all.refetch()} />;
   const available = all.data.filter((g) => !memberOf.includes(g.name));
-  if (available.length === 0) return <p className="hint">The user is already in every group of the pool.</p>;
+  if (available.length === 0) return <p className="field__hint">The user is already in every group of the pool.</p>;
   const selected = available.some((g) => g.name === choice) ? choice : '';
   return (
     <form
@@ -76,8 +77,10 @@ function AddToGroup({ memberOf, busy, onAdd }: { memberOf: string[]; busy: boole
         if (selected) onAdd(selected);
       }}
     >
-      <label htmlFor={selectId}>Add to group</label>{' '}
-      <select id={selectId} value={selected} onChange={(e) => setChoice(e.target.value)}>
+      <label htmlFor={selectId} className="field__label">
+        Add to group
+      </label>{' '}
+      <select id={selectId} className="field__input" value={selected} onChange={(e) => setChoice(e.target.value)}>
         <option value="">Choose a group…</option>
         {available.map((g) => (
           <option key={g.name} value={g.name}>
@@ -85,7 +88,7 @@ function AddToGroup({ memberOf, busy, onAdd }: { memberOf: string[]; busy: boole
           </option>
         ))}
       </select>{' '}
-      <button type="submit" disabled={busy || !selected}>
+      <button type="submit" className="button button--primary" disabled={busy || !selected}>
         Add
       </button>
     </form>

@@ -7,10 +7,10 @@ import { checkPassword, type PasswordPolicy } from './password-policy';
  */
 export function PasswordChecklist({ id, password, policy }: { id: string; password: string; policy: PasswordPolicy }) {
   return (
-    <ul id={id} className="password-checklist" aria-label="Password requirements">
+    <ul id={id} className="checklist checklist__items" aria-label="Password requirements">
       {checkPassword(password, policy).map((rule) => (
-        <li key={rule.id} className={rule.met ? 'met' : 'unmet'} data-rule={rule.id}>
-          <span aria-hidden="true">{rule.met ? '✓' : '✗'}</span>{' '}
+        <li key={rule.id} className={rule.met ? 'checklist__item checklist__item--met' : 'checklist__item'} data-met={rule.met}>
+          <span className="checklist__icon" aria-hidden="true">{rule.met ? '✓' : '✗'}</span>{' '}
           <span className="visually-hidden">{rule.met ? 'Met: ' : 'Not met: '}</span>
           {rule.label}
         </li>

@@ -41,7 +41,7 @@ export function SecurityTab({ user }: { user: UserDetail }) {
       </p>
       <h3>Password</h3>
       <p>
-        <button type="button" onClick={openReset} disabled={reset.isPending}>
+        <button type="button" className="button" onClick={openReset} disabled={reset.isPending}>
           Reset password
         </button>
       </p>
@@ -52,7 +52,7 @@ export function SecurityTab({ user }: { user: UserDetail }) {
       {settings.isSuccess && <SetPasswordForm username={user.username} policy={settings.data.passwordPolicy} />}
       <h3>Sessions</h3>
       <p>
-        <button type="button" onClick={openSignOut} disabled={signOut.isPending}>
+        <button type="button" className="button" onClick={openSignOut} disabled={signOut.isPending}>
           Sign out everywhere
         </button>
       </p>

@@ -38,12 +38,14 @@ export function SetPasswordForm({ username, policy }: { username: string; policy
 
   const onSubmit = form.handleSubmit((v) => mutation.mutate({ password: v.password, permanent: v.kind === 'permanent' }));
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${id}-title`}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${id}-title`} className="form">
       <h3 id={`${id}-title`}>Set password</h3>
-      <label htmlFor={`${id}-password`}>New password</label>
+      <div className="field">
+      <label htmlFor={`${id}-password`} className="field__label">New password</label>
       <div className="input-row">
         <input
           id={`${id}-password`}
+          className="field__input"
           type={visible ? 'text' : 'password'}
           autoComplete="new-password"
           spellCheck={false}
@@ -51,11 +53,12 @@ export function SetPasswordForm({ username, policy }: { username: string; policy
           aria-describedby={[`${id}-rules`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
           {...form.register('password')}
         />
-        <button type="button" onClick={() => setVisible((v) => !v)} aria-pressed={visible}>
+        <button type="button" className="button" onClick={() => setVisible((v) => !v)} aria-pressed={visible}>
           Show password
         </button>
         <button
           type="button"
+          className="button"
           onClick={() => {
             form.setValue('password', generatePassword(policy), { shouldDirty: true, shouldValidate: true });
             setVisible(true);
@@ -66,7 +69,8 @@ export function SetPasswordForm({ username, policy }: { username: string; policy
       </div>
       <FieldError id={`${id}-error`} message={error} />
       <PasswordChecklist id={`${id}-rules`} password={password} policy={policy} />
-      <fieldset>
+      </div>
+      <fieldset className="choice-group">
         <legend>The user must</legend>
         <label>
           <input type="radio" value="temporary" {...form.register('kind')} /> change it at next sign-in (temporary)
@@ -75,7 +79,7 @@ export function SetPasswordForm({ username, policy }: { username: string; policy
           <input type="radio" value="permanent" {...form.register('kind')} /> keep it (permanent; the user becomes CONFIRMED)
         </label>
       </fieldset>
-      <button type="submit" disabled={mutation.isPending}>
+      <button type="submit" className="button button--primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Setting…' : 'Set password'}
       </button>
     </form>

@@ -36,15 +36,15 @@ export function useActionStatus(): ActionStatus {
 export function ActionStatusRegion() {
   const { current, clear } = useActionStatus();
   return (
-    <div className="action-status">
-      <div role="status" aria-live="polite" className={current?.tone === 'success' ? 'notice notice-success' : undefined}>
+    <div className="action-status stack stack--tight">
+      <div role="status" aria-live="polite" className={current?.tone === 'success' ? 'alert alert--success' : undefined}>
         {current?.tone === 'success' && current.text}
       </div>
-      <div role="alert" className={current?.tone === 'error' ? 'notice notice-error' : undefined}>
+      <div role="alert" className={current?.tone === 'error' ? 'alert alert--error' : undefined}>
         {current?.tone === 'error' && current.text}
       </div>
       {current && (
-        <button type="button" className="link-button" onClick={clear}>
+        <button type="button" className="button button--ghost button--small" onClick={clear}>
           Dismiss message
         </button>
       )}
