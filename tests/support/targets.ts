@@ -54,7 +54,7 @@ function target(name: 'node' | 'server', get: () => { emulator: Emulator; endpoi
 }
 
 /** msw setupServer in this test file (requests to anything else fail the test). */
-export function useNodeTarget(options: NodeEmulatorOptions = {}): EmulatorTarget & { host: () => NodeEmulator } {
+export function nodeHostTarget(options: NodeEmulatorOptions = {}): EmulatorTarget & { host: () => NodeEmulator } {
   let host: NodeEmulator | undefined;
   beforeAll(async () => {
     host = createNodeEmulator({ ...defaults(), ...options });
@@ -70,7 +70,7 @@ export function useNodeTarget(options: NodeEmulatorOptions = {}): EmulatorTarget
 }
 
 /** The standalone HTTP server on a free 127.0.0.1 port, in this process. */
-export function useServerTarget(options: EmulatorServerOptions = {}): EmulatorTarget & { server: () => EmulatorServer } {
+export function standaloneServerTarget(options: EmulatorServerOptions = {}): EmulatorTarget & { server: () => EmulatorServer } {
   let server: EmulatorServer | undefined;
   beforeAll(async () => {
     server = await startEmulatorServer({ ...defaults(), port: 0, host: '127.0.0.1', ...options });

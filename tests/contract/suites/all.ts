@@ -1,0 +1,19 @@
+import type { EmulatorTarget } from '../../support/targets';
+import { authorizationSuite } from './authorization';
+import { emulatorApiSuite } from './emulator-api';
+import { identitySuite } from './identity';
+import { quotasSuite } from './quotas';
+import { sesSuite } from './ses';
+import { userPoolsSuite } from './user-pools';
+import { wireSuite } from './wire';
+
+/** Every contract suite, in an order where the state-changing ones come last. */
+export function allSuites(target: EmulatorTarget) {
+  wireSuite(target);
+  authorizationSuite(target);
+  identitySuite(target);
+  userPoolsSuite(target);
+  sesSuite(target);
+  quotasSuite(target);
+  emulatorApiSuite(target);
+}

@@ -1,0 +1,105 @@
+import { GetSendQuotaCommand } from '@aws-sdk/client-ses';
+import { DescribeIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
+import {
+  AccessDeniedException,
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO } from '../../../mocks/seed/demo';
+import { identityCredentials, operatorCredentials, rawJson, sdkClients, srpSignIn } from '../../support/aws';
+import type { EmulatorTarget } from '../../support/targets';
+
+/** SigV4 and IAM: the boundary DESIGN.md relies on, checked with the real SDK signing. */
+export function authorizationSuite(target: EmulatorTarget) {
+  describe('SigV4 and IAM', () => {
+    afterEach(() => {
+      target.emulator.clock.offsetSeconds = 0;
+    });
+
+    it('refuses an unsigned admin call', async () => {
+      const response = await rawJson(target, 'cognito-idp', 'AWSCognitoIdentityProviderService.ListUsers', JSON.stringify({ UserPoolId: DEMO.userPoolId }));
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(await response.json()).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Request is missing Authentication Token' });
+    });
+
+    it('refuses a wrong secret and an unknown access key', async () => {
+      const wrong = sdkClients(target, { accessKeyId: 'test', secretAccessKey: 'not-the-secret' });
+      await expect(wrong.idp.send(new ListUsersCommand({ UserPoolId: DEMO.userPoolId }))).rejects.toMatchObject({
+        name: 'InvalidSignatureException',
+        message: expect.stringContaining('The request signature we calculated does not match'),
+      });
+      const unknown = sdkClients(target, { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' });
+      await expect(unknown.idp.send(new ListUsersCommand({ UserPoolId: DEMO.userPoolId }))).rejects.toMatchObject({
+        name: 'UnrecognizedClientException',
+        message: 'The security token included in the request is invalid.',
+      });
+    });
+
+    it("lets the admin group's identity-pool credentials manage the demo pool and nothing else", async () => {
+      const credentials = await operatorCredentials(target);
+      expect(credentials.accessKeyId).toMatch(/^ASIA/);
+      const admin = sdkClients(target, credentials);
+      const users = await admin.idp.send(new ListUsersCommand({ UserPoolId: DEMO.userPoolId, Limit: 5 }));
+      expect(users.Users).toHaveLength(5);
+      await admin.ses.send(new GetSendQuotaCommand({}));
+
+      const root = sdkClients(target);
+      const other = await root.idp.send(new CreateUserPoolCommand({ PoolName: 'someone-elses-pool' }));
+      const otherId = other.UserPool!.Id!;
+      const error = await admin.idp.send(new DescribeUserPoolCommand({ UserPoolId: otherId })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AccessDeniedException);
+      expect((error as Error).message).toContain('cognito-idp:DescribeUserPool');
+      expect((error as Error).message).toContain(`arn:aws:cognito-idp:us-east-1:000000000000:userpool/${otherId}`);
+      await expect(admin.idp.send(new CreateUserPoolCommand({ PoolName: 'not-allowed' }))).rejects.toBeInstanceOf(AccessDeniedException);
+      await expect(admin.identity.send(new DescribeIdentityPoolCommand({ IdentityPoolId: DEMO.identityPoolId }))).rejects.toMatchObject({
+        name: 'AccessDeniedException',
+      });
+    });
+
+    it('gives a non-admin no credentials under Token/Deny, and the default role no Cognito or SES access', async () => {
+      const tokens = await srpSignIn(target, { username: DEMO.nonAdmin.email, password: DEMO.nonAdmin.password });
+      await expect(identityCredentials(target, tokens.idToken)).rejects.toMatchObject({
+        name: 'NotAuthorizedException',
+        message: `The ambiguous role mapping rules for: ${DEMO.identityProvider} denied this request.`,
+      });
+
+      const lenientPool = 'us-east-1:00000000-0000-4000-8000-0000000000aa';
+      target.emulator.identity.putIdentityPool({
+        IdentityPoolId: lenientPool,
+        IdentityPoolName: 'default role for everyone',
+        AllowUnauthenticatedIdentities: false,
+        CognitoIdentityProviders: [{ ProviderName: DEMO.identityProvider, ClientId: DEMO.adminClientId }],
+        Roles: { authenticated: DEMO.authenticatedRoleArn },
+        RoleMappings: { [DEMO.identityProvider]: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' } },
+      });
+      const user = sdkClients(target, await identityCredentials(target, tokens.idToken, lenientPool));
+      const error = await user.idp.send(new ListUsersCommand({ UserPoolId: DEMO.userPoolId })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AccessDeniedException);
+      expect((error as Error).message).toContain(DEMO.authenticatedRoleArn.split('/')[1]);
+      await expect(user.ses.send(new GetSendQuotaCommand({}))).rejects.toMatchObject({ name: 'AccessDenied' });
+    });
+
+    it('refuses identity-pool credentials once they expire (1 hour)', async () => {
+      const admin = sdkClients(target, await operatorCredentials(target));
+      await admin.idp.send(new DescribeUserPoolCommand({ UserPoolId: DEMO.userPoolId }));
+      target.emulator.clock.advance(3601);
+      await expect(admin.idp.send(new DescribeUserPoolCommand({ UserPoolId: DEMO.userPoolId }))).rejects.toMatchObject({
+        name: 'ExpiredTokenException',
+      });
+    });
+
+    it('refuses unsigned SES calls in the awsQuery form', async () => {
+      const response = await fetch(`${target.url('email')}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'Action=GetSendQuota&Version=2010-12-01',
+      });
+      expect(response.status).toBe(403);
+      const xml = await response.text();
+      expect(xml).toContain('<Code>MissingAuthenticationToken</Code>');
+      expect(xml).toMatch(/^<ErrorResponse xmlns="http:\/\/ses\.amazonaws\.com\/doc\/2010-12-01\/"><Error><Type>Sender<\/Type>/);
+    });
+  });
+}
