@@ -18,6 +18,7 @@ import {
   resendCode,
 } from '@/aws/user-actions';
 import type { UserStatus } from '@/aws/user-types';
+import type { UserChange } from '../api/users-load';
 import type { BulkItem, BulkTask } from './bulk-runner';
 
 export type BulkActionKind = 'resend-code' | 'confirm' | 'enable' | 'disable' | 'add-to-group' | 'remove-from-group' | 'sign-out' | 'delete';
@@ -46,11 +47,6 @@ export const BULK_ACTIONS: readonly BulkActionInfo[] = [
 export function plural(n: number): string {
   return `${n.toLocaleString()} user${n === 1 ? '' : 's'}`;
 }
-
-/** What a successful action changed, so the loaded list can follow without reloading. */
-export type UserChange =
-  | { type: 'patch'; enabled?: boolean; status?: UserStatus; addGroup?: string; removeGroup?: string }
-  | { type: 'deleted' };
 
 export function changeOf(kind: BulkActionKind, group?: string): UserChange | undefined {
   switch (kind) {

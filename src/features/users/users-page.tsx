@@ -1,0 +1,288 @@
+/**
+ * The users screen: server search (URL), streaming load with progress, instant client filter,
+ * sort, counts by status, virtualized table, bulk actions and export. The pieces live in
+ * components/; this file wires state: URL → query plan → load → derived view → table.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RowSelectionState, SortingState } from '@tanstack/react-table';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useAdminContext } from '@/aws/admin-context';
+import { Alert } from '@/components/alert';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { Loading } from '@/components/loading';
+import { PageHeader } from '@/components/page-header';
+import { listingQuery, usersKeys } from './api/users-queries';
+import type { UsersLoad } from './api/users-load';
+import type { BulkActionKind } from './bulk/bulk-actions';
+import type { BulkItem } from './bulk/bulk-runner';
+import { BulkBar } from './components/bulk-bar';
+import { BulkResults } from './components/bulk-results';
+import { ColumnChooser } from './components/column-chooser';
+import { DataTable } from './components/data-table';
+import { ExportDialog } from './components/export-dialog';
+import { LoadProgress } from './components/load-progress';
+import { QuickFilter } from './components/quick-filter';
+import { RowActions } from './components/row-actions';
+import { SearchForm } from './components/search-form';
+import { StatusFilters } from './components/status-filters';
+import { useUsersTable } from './components/use-users-table';
+import { noticeFrom, userPaths } from './detail/paths';
+import { planQuery, type QueryPlan } from './filters/filter-model';
+import { isEmptyView } from './filters/url-params';
+import { useBulkRun } from './hooks/use-bulk-run';
+import { useUsersList } from './hooks/use-users-list';
+import { useUsersView } from './hooks/use-users-view';
+import { useViewPrefs } from './hooks/use-view-prefs';
+import { attributeColumn, BASE_COLUMNS, columnsById, isAttributeColumnId, ATTRIBUTE_COLUMN_PREFIX } from './model/column-model';
+import { countRows, filterRows, sortRows } from './model/derive-view';
+import { parseQuickFilter, type UserRow } from './model/user-row';
+import './users.css';
+
+export function UsersPage() {
+  const ctx = useAdminContext();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const notice = noticeFrom(useLocation().state);
+  const { view, problems, setView } = useUsersView();
+  const [prefs, updatePrefs] = useViewPrefs(ctx.userPoolId);
+  const listing = useQuery(listingQuery(ctx));
+
+  // Status and enabled quick filters are answered from a complete unfiltered load when there is
+  // one (instant, no quota spent); otherwise Cognito filters them server-side.
+  const fullLoad = queryClient.getQueryData<UsersLoad>(usersKeys.list(ctx.userPoolId, undefined));
+  const plan: QueryPlan = useMemo(() => {
+    const planned = planQuery(view);
+    if (!view.search && planned.serverFilter && fullLoad?.getSnapshot().status === 'done') {
+      return { serverFilter: undefined, clientStatus: view.status, clientEnabled: view.enabled };
+    }
+    return planned;
+  }, [view, fullLoad]);
+
+  const list = useUsersList(ctx, plan.serverFilter);
+  const { snapshot } = list;
+
+  // Columns: the base ones plus attribute columns the operator added (typed from the schema).
+  const schema = listing.data?.schema;
+  const columns = useMemo(() => {
+    const types = new Map(schema?.map((a) => [a.name, a.type]));
+    const extra = prefs.columns.filter(isAttributeColumnId).map((id) => id.slice(ATTRIBUTE_COLUMN_PREFIX.length));
+    return [...BASE_COLUMNS, ...extra.map((name) => attributeColumn(name, types.get(name)))];
+  }, [prefs.columns, schema]);
+  const byId = useMemo(() => columnsById(columns), [columns]);
+  const visible = useMemo(() => prefs.columns.filter((id) => byId.has(id)), [prefs.columns, byId]);
+
+  // Quick filter: the table follows every keystroke (deferred so typing stays smooth).
+  const [typed, setTyped] = useState<string | null>(null);
+  const quickText = useDeferredValue(typed ?? view.q ?? '');
+  const sorted = useMemo(() => sortRows(snapshot.rows, prefs.sorting, byId), [snapshot.rows, prefs.sorting, byId]);
+  const terms = useMemo(() => parseQuickFilter(quickText), [quickText]);
+  const rows = useMemo(
+    () => filterRows(sorted, { terms, status: plan.clientStatus, enabled: plan.clientEnabled }),
+    [sorted, terms, plan.clientStatus, plan.clientEnabled],
+  );
+  const counts = useMemo(() => countRows(snapshot.rows), [snapshot.rows]);
+
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [selectionFor, setSelectionFor] = useState(plan.serverFilter);
+  if (selectionFor !== plan.serverFilter) {
+    // Another server query: its rows are other users; drop the selection.
+    setSelectionFor(plan.serverFilter);
+    setSelection({});
+  }
+
+  const table = useUsersTable({
+    rows,
+    columns,
+    visible,
+    onVisibleChange: (next) => updatePrefs({ columns: next }),
+    sorting: prefs.sorting as SortingState,
+    onSortingChange: (sorting) => updatePrefs({ sorting }),
+    rowSelection: selection,
+    onRowSelectionChange: setSelection,
+    groupsKnown: snapshot.groupsKnown,
+  });
+
+  const bulk = useBulkRun(ctx);
+  const [exporting, setExporting] = useState(false);
+
+  const selectedItems = useCallback((): BulkItem[] => {
+    const items: BulkItem[] = [];
+    for (const row of snapshot.rows) if (selection[row.key]) items.push({ key: row.key, user: row.user, groups: row.groups });
+    return items;
+  }, [snapshot.rows, selection]);
+  const selectedCount = useMemo(() => snapshot.rows.reduce((n, row) => (selection[row.key] ? n + 1 : n), 0), [snapshot.rows, selection]);
+  const allSelected = rows.length > 0 && selectedCount === rows.length && rows.every((row) => selection[row.key]);
+
+  const runBulk = (kind: BulkActionKind, group: string | undefined) => void bulk.start(kind, group, selectedItems());
+  const runRow = (row: UserRow, kind: BulkActionKind) => void bulk.start(kind, undefined, [{ key: row.key, user: row.user, groups: row.groups }]);
+  const openRow = useCallback((row: UserRow) => void navigate(userPaths.user(row.user.username)), [navigate]);
+
+  const loading = snapshot.status === 'loading';
+  const complete = snapshot.status === 'done';
+  const firstPagePending = loading && snapshot.rows.length === 0;
+  const filtered = !isEmptyView(view) || plan.serverFilter !== undefined;
+
+  return (
+    <section className="page users-page">
+      <PageHeader
+        title="Users"
+        description={listing.data?.estimatedUsers !== undefined ? `About ${listing.data.estimatedUsers.toLocaleString()} users in the pool (Cognito's estimate).` : undefined}
+        actions={
+          <>
+            <Link className="button button--primary" to={userPaths.create()}>
+              Create user
+            </Link>
+            <button type="button" className="button" onClick={() => void list.reload()} disabled={loading}>
+              Reload
+            </button>
+          </>
+        }
+      />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {problems.length > 0 ? (
+        <Alert
+          tone="warning"
+          title="Part of this link could not be used"
+          actions={
+            <button type="button" className="button" onClick={() => setView({}, { replace: true })}>
+              Clear filters
+            </button>
+          }
+        >
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+
+      <div className="users-toolbar">
+        <SearchForm search={view.search} onSearch={(search) => setView({ ...view, search })} />
+        <QuickFilter
+          value={view.q ?? ''}
+          onChange={setTyped}
+          onCommit={useCallback((q: string) => setView({ ...view, q: q || undefined }, { replace: true }), [setView, view])}
+        />
+        <div className="users-toolbar__end">
+          <ColumnChooser
+            columns={columns}
+            visible={visible}
+            schema={schema ?? []}
+            extraAttributes={columns.filter((c) => isAttributeColumnId(c.id)).map((c) => c.attribute ?? '')}
+            onVisibleChange={(next) => updatePrefs({ columns: next })}
+            onAddAttribute={() => {}}
+          />
+          <button type="button" className="button" onClick={() => setExporting(true)} disabled={snapshot.rows.length === 0}>
+            Export…
+          </button>
+        </div>
+      </div>
+
+      <StatusFilters
+        counts={counts}
+        status={view.status}
+        enabled={view.enabled}
+        complete={complete}
+        onStatus={(status) => setView({ ...view, status })}
+        onEnabled={(enabled) => setView({ ...view, enabled })}
+      />
+
+      <LoadProgress snapshot={snapshot} onCancel={() => list.load?.cancel()} onResume={() => void list.load?.start()} />
+      {list.groupsError ? (
+        <Alert
+          tone="warning"
+          title="Group membership could not be loaded"
+          actions={
+            <button type="button" className="button" onClick={list.retryGroups}>
+              Try again
+            </button>
+          }
+        >
+          {list.groupsError.message}
+        </Alert>
+      ) : null}
+
+      <BulkBar
+        selectedCount={selectedCount}
+        viewCount={rows.length}
+        allSelected={allSelected}
+        loading={loading}
+        groups={list.groups}
+        busy={bulk.state.phase === 'running'}
+        onSelectAll={() => setSelection(Object.fromEntries(rows.map((row) => [row.key, true])))}
+        onClear={() => setSelection({})}
+        onRun={runBulk}
+      />
+      {bulk.state.phase !== 'idle' ? <BulkResults state={bulk.state} onCancel={bulk.cancel} onRetry={() => void bulk.retryFailed()} onDismiss={bulk.dismiss} /> : null}
+
+      {firstPagePending ? (
+        <Loading label="Loading users…" />
+      ) : snapshot.status === 'failed' && snapshot.rows.length === 0 && snapshot.error ? (
+        <ErrorState title="Users could not be loaded" error={snapshot.error} onRetry={() => void list.load?.start()} />
+      ) : snapshot.rows.length === 0 ? (
+        filtered ? (
+          <EmptyState
+            title="No users match"
+            action={
+              <button type="button" className="button" onClick={() => setView({})}>
+                Clear filters
+              </button>
+            }
+          >
+            Nothing in the pool matches this search.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="No users yet"
+            action={
+              <Link className="button button--primary" to={userPaths.create()}>
+                Create the first user
+              </Link>
+            }
+          >
+            This pool has no users.
+          </EmptyState>
+        )
+      ) : rows.length === 0 ? (
+        <EmptyState
+          title="No loaded users match the filter"
+          action={
+            <button type="button" className="button" onClick={() => setView({ search: view.search })}>
+              Clear quick filters
+            </button>
+          }
+        >
+          {snapshot.rows.length.toLocaleString()} users are loaded; none has a value matching “{quickText}”{plan.clientStatus ? ` with status ${plan.clientStatus}` : ''}.
+        </EmptyState>
+      ) : (
+        <>
+          <p className="users-count" aria-live="polite">
+            {rows.length === snapshot.rows.length
+              ? `${rows.length.toLocaleString()} users`
+              : `${rows.length.toLocaleString()} of ${snapshot.rows.length.toLocaleString()} loaded users match`}
+          </p>
+          <DataTable
+            table={table}
+            label="Users"
+            onOpenRow={openRow}
+            rowActions={(row) => <RowActions row={row} onRun={runRow} disabled={bulk.state.phase === 'running'} />}
+          />
+        </>
+      )}
+
+      {exporting ? (
+        <ExportDialog
+          viewRows={rows}
+          allRows={snapshot.rows}
+          visibleColumns={visible.map((id) => byId.get(id)!)}
+          userPoolId={ctx.userPoolId}
+          complete={complete}
+          onClose={() => setExporting(false)}
+        />
+      ) : null}
+    </section>
+  );
+}
