@@ -58,6 +58,9 @@ const notAuthorized: Mapping = (detail) => {
   if (/token (has been revoked|has expired|expired)|invalid (login|refresh|access) token|token is not valid/i.test(detail)) {
     return { message: 'Your session has ended. Sign in again.', reauthenticate: true };
   }
+  if (/ambiguous role mapping/i.test(detail)) {
+    return { message: 'The identity pool gives this account no AWS role: its role mapping refused it. Only members of the admin group get credentials to administer the pool.' };
+  }
   if (/unauthenticated access is not supported/i.test(detail)) {
     return { message: 'The identity pool refused to issue credentials. Sign in again; if it keeps happening, check the identity pool\'s authentication providers.', reauthenticate: true };
   }
@@ -91,7 +94,7 @@ const MAPPINGS: Record<string, Mapping> = {
   SoftwareTokenMFANotFoundException: () => ({ message: 'No authenticator app is set up for this account.' }),
   MFAMethodNotFoundException: () => ({ message: 'The account has no MFA method that this pool accepts.' }),
   InvalidPasswordException: (detail) => {
-    const policy = detail.replace(/^password does not conform to policy:\s*/i, '');
+    const policy = detail.replace(/^password (?:does|did) not conform (?:to|with) policy:\s*/i, '');
     return { message: withDetail('The password does not meet the pool\'s password policy', policy) + ' Choose one that does.' };
   },
   PasswordHistoryPolicyViolationException: () => ({ message: 'This password was used recently on this account. Choose a different one.' }),

@@ -1,4 +1,6 @@
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
+import { NonRetryableFetchError } from 'aws-jwt-verify/error';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { AppConfig } from '@/config/app-config';
 import { AppError, toAppError } from './errors';
 
@@ -22,22 +24,40 @@ export function issuerOf(config: Pick<AppConfig, 'region' | 'userPoolId' | 'endp
   return config.endpoint ? `${config.endpoint}/${config.userPoolId}` : `https://cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
 }
 
+/**
+ * JWKS over the platform's fetch in every runtime: the library's Node fetcher only speaks https
+ * (the standalone emulator is http) and bypasses what tests intercept; in browsers it is fetch anyway.
+ */
+const jwksFetcher = {
+  async fetch(uri: string): Promise<ArrayBuffer> {
+    const response = await fetch(uri, { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new NonRetryableFetchError(uri, `the server answered HTTP ${response.status}`);
+    return response.arrayBuffer();
+  },
+};
+
 export function createIdTokenVerifier(config: Pick<AppConfig, 'region' | 'userPoolId' | 'clientId' | 'endpoint'>): IdTokenVerifier {
   const verifyRaw: (token: string) => Promise<Record<string, unknown>> = config.endpoint
     ? (() => {
         const issuer = issuerOf(config);
-        const verifier = JwtVerifier.create({
-          issuer,
-          audience: config.clientId,
-          jwksUri: `${issuer}/.well-known/jwks.json`,
-          customJwtCheck: ({ payload }) => {
-            if (payload.token_use !== 'id') throw new AppError('InvalidToken', 'The sign-in token is not an ID token. Sign in again.', { reauthenticate: true });
+        const verifier = JwtVerifier.create(
+          {
+            issuer,
+            audience: config.clientId,
+            jwksUri: `${issuer}/.well-known/jwks.json`,
+            customJwtCheck: ({ payload }) => {
+              if (payload.token_use !== 'id') throw new AppError('InvalidToken', 'The sign-in token is not an ID token. Sign in again.', { reauthenticate: true });
+            },
           },
-        });
+          { jwksCache: new SimpleJwksCache({ fetcher: jwksFetcher }) },
+        );
         return (token) => verifier.verify(token) as Promise<Record<string, unknown>>;
       })()
     : (() => {
-        const verifier = CognitoJwtVerifier.create({ userPoolId: config.userPoolId, tokenUse: 'id', clientId: config.clientId });
+        const verifier = CognitoJwtVerifier.create(
+          { userPoolId: config.userPoolId, tokenUse: 'id', clientId: config.clientId },
+          { jwksCache: new SimpleJwksCache({ fetcher: jwksFetcher }) },
+        );
         return (token) => verifier.verify(token) as Promise<Record<string, unknown>>;
       })();
 

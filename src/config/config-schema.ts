@@ -6,7 +6,7 @@ import {
   type ConfigProblem,
   type ConfigResult,
 } from './app-config';
-import { CANONICAL_KEYS, type CanonicalKey, type LabelledFields } from './config-shapes';
+import { CANONICAL_KEYS, ENV_KEYS, type CanonicalKey, type LabelledFields } from './config-shapes';
 
 // Formats follow the Cognito API reference (UserPoolIdType `[\w-]+_[0-9a-zA-Z]+`, ClientIdType
 // `[\w+]+`, IdentityPoolId `[\w-]+:[0-9a-f-]+`), narrowed to what real ids look like so a value
@@ -114,10 +114,12 @@ export function validateConfig(fields: LabelledFields, earlier: ConfigProblem[] 
       bad.add(key);
       const label = fields[key]?.label ?? key;
       const sub = issue.path.slice(1).join('.');
+      const fix = FIXES[key] ?? 'Remove this field.';
+      const missing = fields[key] === undefined && ENV_KEYS[key] !== undefined;
       problems.push({
         field: sub ? `${label}.${sub}` : label,
         message: issue.message,
-        fix: FIXES[key] ?? 'Remove this field.',
+        fix: missing ? `${fix} Put it in config.json as "${key}", or set the build variable ${ENV_KEYS[key]}.` : fix,
       });
     }
   }

@@ -40,6 +40,7 @@ export function SignInPage() {
         return (
           <AuthCard title="Choose a new password" description={<p>Cognito requires <strong>{state.account}</strong> to set a new password before signing in.</p>}>
             <NewPasswordForm
+              account={state.account}
               requiredAttributes={step.requiredAttributes}
               configuredPolicy={runtime.config.passwordPolicy}
               onSubmit={({ newPassword, attributes }) => session.completeNewPassword(newPassword, attributes)}

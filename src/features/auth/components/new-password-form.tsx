@@ -17,11 +17,14 @@ import { attributeLabel } from '../attribute-labels';
  * Blocking on a guessed policy could lock an operator out of a pool with a laxer one.
  */
 export function NewPasswordForm({
+  account,
   requiredAttributes,
   configuredPolicy,
   onSubmit,
   onCancel,
 }: {
+  /** Lets password managers file the new password under the right account. */
+  account: string;
   requiredAttributes: string[];
   configuredPolicy?: PasswordPolicy | undefined;
   onSubmit: (values: { newPassword: string; attributes: Record<string, string> }) => Promise<void>;
@@ -78,6 +81,7 @@ export function NewPasswordForm({
   return (
     <form className="form" onSubmit={submit} noValidate aria-busy={isSubmitting}>
       {failure ? <Alert tone="error" title="The password was not changed">{failure}</Alert> : null}
+      <input type="text" name="username" autoComplete="username" value={account} readOnly hidden />
       <TextField
         label="New password"
         type="password"
