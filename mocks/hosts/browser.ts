@@ -3,6 +3,7 @@ import { Emulator, type EmulatorOptions, type EmulatorSnapshot } from '../model/
 import '../seed';
 import { DEMO, type DemoConfig } from '../seed/demo';
 import { handlers } from './handlers';
+import { openSnapshotStore } from './snapshot-store';
 
 export interface BrowserEmulator {
   emulator: Emulator;
@@ -25,9 +26,6 @@ export interface BrowserEmulatorOptions extends EmulatorOptions {
   serviceWorkerUrl?: string;
 }
 
-const STORE = 'state';
-const KEY = 'snapshot';
-
 /**
  * The dashboard's default mode: the msw service worker answers the real AWS hostnames from an
  * in-browser emulator whose state survives reloads (IndexedDB). Other requests (the app's own
@@ -35,8 +33,9 @@ const KEY = 'snapshot';
  */
 export async function startBrowserEmulator(options: BrowserEmulatorOptions = {}): Promise<BrowserEmulator> {
   const { databaseName = 'poolkeeper-emulator', saveDelayMs = 400, serviceWorkerUrl, ...emulatorOptions } = options;
-  const db = await openDatabase(databaseName).catch(() => undefined);
-  const saved = db ? await read(db).catch(() => undefined) : undefined;
+  // Private windows and locked-down browsers may refuse IndexedDB: then state lasts one page load.
+  const store = await openSnapshotStore(databaseName).catch(() => undefined);
+  const saved = store ? await store.read().catch(() => undefined) : undefined;
 
   let emulator: Emulator | undefined;
   if (saved) {
@@ -55,7 +54,7 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
   const save = async () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (db) await write(db, current.snapshot());
+    if (store) await store.write(current.snapshot());
   };
   const unsubscribe = current.onChange(() => {
     if (timer) clearTimeout(timer);
@@ -90,30 +89,4 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
       worker.stop();
     },
   };
-}
-
-function openDatabase(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function read(db: IDBDatabase): Promise<EmulatorSnapshot | undefined> {
-  return new Promise((resolve, reject) => {
-    const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
-    request.onsuccess = () => resolve(request.result as EmulatorSnapshot | undefined);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function write(db: IDBDatabase, snapshot: EmulatorSnapshot): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).put(snapshot, KEY);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
 }
