@@ -1,5 +1,5 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { Emulator, type EmulatorOptions, type EmulatorSnapshot } from '../model/emulator';
+import { Emulator, type EmulatorOptions } from '../model/emulator';
 import '../seed';
 import { DEMO, type DemoConfig } from '../seed/demo';
 import { handlers } from './handlers';
