@@ -1,7 +1,7 @@
 /**
- * Reads behind the user page and the create form: one user, their groups, the pool's groups, the
- * pool settings that shape the forms (schema, password policy, username attributes, email
- * sending account) and the SES quota. Every failure surfaces as AppError.
+ * Reads behind the user page and the create form: one user, their groups, the pool's groups, and
+ * the pool settings that shape the forms (schema, password policy, username attributes, email
+ * sending account). Every failure surfaces as AppError.
  */
 import {
   AdminGetUserCommand,
@@ -12,7 +12,7 @@ import {
   type SchemaAttributeType,
   type UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GetSendQuotaCommand } from '@aws-sdk/client-ses';
+import type { PasswordPolicy as BasePasswordPolicy } from '@/lib/password-policy';
 import type { AdminContextValue } from './admin-context';
 import { toAppError } from './errors';
 import { toAppUser, type AppUser } from './user-types';
@@ -121,14 +121,7 @@ export interface SchemaAttribute {
   maxValue?: number;
 }
 
-export interface PasswordPolicy {
-  minimumLength: number;
-  requireUppercase: boolean;
-  requireLowercase: boolean;
-  requireNumbers: boolean;
-  requireSymbols: boolean;
-  temporaryPasswordValidityDays?: number;
-}
+export type PasswordPolicy = BasePasswordPolicy & { temporaryPasswordValidityDays?: number };
 
 export interface PoolSettings {
   id: string;
@@ -205,26 +198,6 @@ export async function describePoolSettings(ctx: IdpContext): Promise<PoolSetting
   try {
     const out = await ctx.idp.send(new DescribeUserPoolCommand({ UserPoolId: ctx.userPoolId }));
     return toPoolSettings(out.UserPool ?? {});
-  } catch (error) {
-    throw toAppError(error);
-  }
-}
-
-export interface SendQuota {
-  /** -1 means unlimited */
-  max24HourSend: number;
-  sentLast24Hours: number;
-  maxSendRate: number;
-}
-
-export async function getSendQuota(ctx: Pick<AdminContextValue, 'ses'>): Promise<SendQuota> {
-  try {
-    const out = await ctx.ses.send(new GetSendQuotaCommand({}));
-    return {
-      max24HourSend: out.Max24HourSend ?? 0,
-      sentLast24Hours: out.SentLast24Hours ?? 0,
-      maxSendRate: out.MaxSendRate ?? 0,
-    };
   } catch (error) {
     throw toAppError(error);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PoolSettings, SchemaAttribute } from '@/aws/user-detail';
-import { defaultPasswordPolicy } from '../detail/password/password-policy';
+import { COGNITO_DEFAULT_PASSWORD_POLICY as defaultPasswordPolicy } from '@/lib/password-policy';
 import {
   createFormSchema,
   defaultCreateFields,

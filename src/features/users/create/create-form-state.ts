@@ -9,7 +9,7 @@ import type { PoolSettings } from '@/aws/user-detail';
 import type { AttributeRow } from '../detail/attributes/attribute-form-state';
 import { validateAttributeValue } from '../detail/attributes/attribute-form-state';
 import { attributeForError } from '../detail/attributes/cognito-field-error';
-import { policyProblem } from '../detail/password/password-checklist';
+import { policyProblem } from '../detail/password/policy-problem';
 
 export type SignInWith = 'username' | 'email' | 'phone_number';
 export type DeliveryMedium = 'EMAIL' | 'SMS';

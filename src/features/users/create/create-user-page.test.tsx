@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { putFakeUser } from '@/aws/user-detail.fake';
-import { defaultPasswordPolicy, satisfiesPolicy } from '../detail/password/password-policy';
+import { COGNITO_DEFAULT_PASSWORD_POLICY as defaultPasswordPolicy, meetsPolicy as satisfiesPolicy } from '@/lib/password-policy';
 import { fakePoolPerTest } from '../detail/testing/fake-server';
 import { renderRoute } from '../detail/testing/render-route';
 

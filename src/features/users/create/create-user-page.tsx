@@ -6,6 +6,7 @@ import { usePoolSettings } from '../detail/api/get-pool-settings';
 import { LoadError } from '../detail/components/load-error';
 import { userPaths } from '../detail/paths';
 import { CreateUserForm } from './create-user-form';
+import { Loading } from '@/components/loading';
 
 /** /users/new — a form shaped by the pool: its username attributes, schema and password policy. */
 export function CreateUserPage() {
@@ -17,7 +18,7 @@ export function CreateUserPage() {
         <Link to={userPaths.list()}>All users</Link>
       </p>
       <h1 id="create-user-title">Create user</h1>
-      {(settings.isPending || groups.isPending) && <p role="status">Loading the pool’s settings…</p>}
+      {(settings.isPending || groups.isPending) && <Loading label="Loading the pool’s settings…" />}
       {settings.isError && (
         <LoadError what="the pool’s settings" error={toAppError(settings.error)} onRetry={() => void settings.refetch()} />
       )}

@@ -3,7 +3,7 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { PasswordPolicy } from '@/aws/user-detail';
 import { FieldError } from '../detail/attributes/attribute-input';
 import { generatePassword } from '../detail/password/password-generator';
-import { PasswordChecklist } from '../detail/password/password-checklist';
+import { PasswordChecklist } from '@/components/password-checklist';
 import type { CreateFormFields } from './create-form-state';
 
 export function PasswordFields({ form, policy }: { form: UseFormReturn<CreateFormFields>; policy: PasswordPolicy }) {
@@ -50,7 +50,7 @@ export function PasswordFields({ form, policy }: { form: UseFormReturn<CreateFor
             you do not send an invitation: Poolkeeper does not show it again.
           </p>
           <FieldError id={`${id}-error`} message={error} />
-          <PasswordChecklist id={`${id}-rules`} password={password} policy={policy} />
+          <PasswordChecklist id={`${id}-rules`} password={password} policy={policy} title="The password needs" />
         </div>
       )}
       {mode === 'cognito' && !sendInvitation && (

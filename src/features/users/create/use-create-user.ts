@@ -1,8 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useAdminContext } from '@/aws/admin-context';
 import { toAppError, type AppError } from '@/aws/errors';
 import { addUserToGroup, createUser, type CreateUserInput } from '@/aws/user-actions';
 import type { AppUser } from '@/aws/user-types';
+import { poolKeys } from '@/lib/query-keys';
 
 export interface CreateResult {
   user: AppUser;
@@ -16,6 +17,7 @@ export interface CreateResult {
  */
 export function useCreateUser() {
   const ctx = useAdminContext();
+  const queryClient = useQueryClient();
   return useMutation<CreateResult, AppError, { input: CreateUserInput; groups: string[] }>({
     // The form shows Cognito's errors at its fields.
     meta: { suppressErrorToast: true },
@@ -32,6 +34,8 @@ export function useCreateUser() {
       }
       return result;
     },
+    // The overview's estimated user count changes.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: poolKeys.description(ctx.userPoolId) }),
   });
 }
 

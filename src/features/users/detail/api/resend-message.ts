@@ -1,12 +1,12 @@
 import type { ResendResult } from '@/aws/user-actions';
-import type { SendQuota } from '@/aws/user-detail';
+import type { SesSendQuota } from '@/aws/ses';
 import type { UserStatus } from '@/aws/user-types';
 
 /**
  * Tells support staff where a code went and why it might not arrive: the Cognito default sender
  * is capped at 50 emails a day; SES has its own 24-hour quota, shown when it could be read.
  */
-export function describeResend(username: string, status: UserStatus, result: ResendResult, quota?: SendQuota): string {
+export function describeResend(username: string, status: UserStatus, result: ResendResult, quota?: SesSendQuota): string {
   const what = status === 'FORCE_CHANGE_PASSWORD' ? 'a new invitation with a new temporary password' : 'a new sign-up code';
   const to = result.destination ? ` to ${result.destination}` : '';
   const head = `Sent ${username} ${what}${to}`;

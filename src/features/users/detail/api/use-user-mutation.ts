@@ -15,8 +15,8 @@ export interface UserMutationConfig<V, R> {
   run: (ctx: AdminContextValue, variables: V) => Promise<R>;
   /** what the operator reads after success */
   describe: (result: R, variables: V) => string;
-  /** the queries this action changes, given the pool id */
-  invalidates: (poolId: string, variables: V) => QueryKey[];
+  /** the queries this action changes */
+  invalidates: (ctx: AdminContextValue, variables: V) => QueryKey[];
   onSuccess?: (result: R, variables: V) => void;
   /** return true when the caller has shown the error itself (e.g. at a form field) */
   onError?: (error: AppError, variables: V) => boolean;
@@ -40,7 +40,7 @@ export function useUserMutation<V = void, R = void>(config: UserMutationConfig<V
       announce({ tone: 'success', text: config.describe(result, variables) });
       config.onSuccess?.(result, variables);
       await Promise.all(
-        config.invalidates(ctx.userPoolId, variables).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        config.invalidates(ctx, variables).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
     },
     onError: async (error, variables) => {

@@ -14,14 +14,16 @@ import {
   setPassword,
   updateAttributes,
 } from '@/aws/user-actions';
-import { getSendQuota } from '@/aws/user-detail';
+import type { AdminContextValue } from '@/aws/admin-context';
+import { getSesSendQuota } from '@/aws/ses';
 import type { AppUser } from '@/aws/user-types';
+import { poolKeys, sesKeys } from '@/lib/query-keys';
 import { userDetailKeys } from './keys';
 import { describeResend } from './resend-message';
 import { useUserMutation, type UserMutationConfig } from './use-user-mutation';
 
 type Extra<V, R> = Pick<UserMutationConfig<V, R>, 'onSuccess' | 'onError'>;
-const userKey = (username: string) => (poolId: string) => [userDetailKeys.user(poolId, username)];
+const userKey = (username: string) => (ctx: AdminContextValue) => [userDetailKeys.user(ctx.userPoolId, username)];
 
 export function useConfirmSignUp(username: string) {
   return useUserMutation({
@@ -37,11 +39,12 @@ export function useResendCode(user: AppUser) {
     username: user.username,
     run: async (ctx) => {
       const result = await resendCode(ctx, user, { clientId: ctx.clientId });
-      const quota = result.via === 'ses' ? await getSendQuota(ctx).catch(() => undefined) : undefined;
+      // Support needs to see whether SES's daily quota explains a missing email.
+      const quota = result.via === 'ses' ? await getSesSendQuota(ctx).catch(() => undefined) : undefined;
       return { result, quota };
     },
     describe: ({ result, quota }) => describeResend(user.username, user.status, result, quota),
-    invalidates: userKey(user.username),
+    invalidates: (ctx) => [userDetailKeys.user(ctx.userPoolId, user.username), sesKeys.sendQuota(ctx.sesRegion)],
   });
 }
 
@@ -124,7 +127,7 @@ export function useGroupMembership(username: string) {
     username,
     run: (ctx, v) => (v.member ? addUserToGroup(ctx, username, v.group) : removeUserFromGroup(ctx, username, v.group)),
     describe: (_, v) => (v.member ? `Added ${username} to ${v.group}.` : `Removed ${username} from ${v.group}.`),
-    invalidates: (poolId) => [userDetailKeys.groups(poolId, username), userDetailKeys.user(poolId, username)],
+    invalidates: (ctx) => [userDetailKeys.groups(ctx.userPoolId, username), userDetailKeys.user(ctx.userPoolId, username)],
   });
 }
 
@@ -133,8 +136,9 @@ export function useDeleteUser(username: string, extra: Extra<void, void> = {}) {
     username,
     run: (ctx) => deleteUser(ctx, username),
     describe: () => `Deleted ${username}.`,
-    // The page navigates away; refetching a deleted user would only produce an error.
-    invalidates: () => [],
+    // The page navigates away (refetching a deleted user would only produce an error); the
+    // overview's estimated user count changes.
+    invalidates: (ctx) => [poolKeys.description(ctx.userPoolId)],
     ...extra,
   });
 }

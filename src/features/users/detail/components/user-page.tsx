@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import '../user-detail.css';
 import { toAppError } from '@/aws/errors';
+import { Loading } from '@/components/loading';
 import { useUserDetail } from '../api/get-user';
 import { AttributesTab } from '../attributes/attributes-tab';
 import { GroupsTab } from '../groups/groups-tab';
@@ -28,11 +29,7 @@ export function UserPage() {
 function UserPageContent({ username }: { username: string }) {
   const query = useUserDetail(username);
   if (query.isPending) {
-    return (
-      <p role="status" className="loading">
-        Loading {username}…
-      </p>
-    );
+    return <Loading label={`Loading ${username}…`} />;
   }
   if (query.isError) {
     const error = toAppError(query.error);

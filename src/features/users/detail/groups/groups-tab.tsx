@@ -7,6 +7,7 @@ import { usePoolGroups } from '../api/get-pool-groups';
 import { useUserGroups } from '../api/get-user-groups';
 import { useGroupMembership } from '../api/user-mutations';
 import { LoadError } from '../components/load-error';
+import { Loading } from '@/components/loading';
 
 export function GroupsTab({ user }: { user: UserDetail }) {
   const ctx = useAdminContext();
@@ -18,7 +19,7 @@ export function GroupsTab({ user }: { user: UserDetail }) {
   return (
     <section aria-labelledby="groups-title">
       <h2 id="groups-title">Groups</h2>
-      {groups.isPending && <p role="status">Loading groups…</p>}
+      {groups.isPending && <Loading label="Loading groups…" />}
       {groups.isError && <LoadError what="the user’s groups" error={toAppError(groups.error)} onRetry={() => void groups.refetch()} />}
       {groups.isSuccess && groups.data.length === 0 && <p>{user.username} is in no group.</p>}
       {groups.isSuccess && groups.data.length > 0 && (
@@ -64,7 +65,7 @@ function AddToGroup({ memberOf, busy, onAdd }: { memberOf: string[]; busy: boole
   const all = usePoolGroups();
   const selectId = useId();
   const [choice, setChoice] = useState('');
-  if (all.isPending) return <p role="status">Loading the pool’s groups…</p>;
+  if (all.isPending) return <Loading label="Loading the pool’s groups…" />;
   if (all.isError) return <LoadError what="the pool’s groups" error={toAppError(all.error)} onRetry={() => void all.refetch()} />;
   const available = all.data.filter((g) => !memberOf.includes(g.name));
   if (available.length === 0) return <p className="field__hint">The user is already in every group of the pool.</p>;

@@ -1,4 +1,4 @@
-import type { PasswordPolicy } from './password-policy';
+import type { PasswordPolicy } from '@/lib/password-policy';
 
 /** Returns a uniformly distributed integer in [0, maxExclusive). */
 export type RandomInt = (maxExclusive: number) => number;

@@ -6,6 +6,7 @@ import { useGlobalSignOut, useResetPassword } from '../api/user-mutations';
 import { mfaName } from '../components/history-tab';
 import { LoadError } from '../components/load-error';
 import { SetPasswordForm } from './set-password-form';
+import { Loading } from '@/components/loading';
 
 export function SecurityTab({ user }: { user: UserDetail }) {
   const settings = usePoolSettings();
@@ -48,7 +49,7 @@ export function SecurityTab({ user }: { user: UserDetail }) {
       {settings.isError && (
         <LoadError what="the pool’s password policy" error={toAppError(settings.error)} onRetry={() => void settings.refetch()} />
       )}
-      {settings.isPending && <p role="status">Loading the pool’s password policy…</p>}
+      {settings.isPending && <Loading label="Loading the pool’s password policy…" />}
       {settings.isSuccess && <SetPasswordForm username={user.username} policy={settings.data.passwordPolicy} />}
       <h3>Sessions</h3>
       <p>

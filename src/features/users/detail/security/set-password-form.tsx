@@ -6,7 +6,8 @@ import type { PasswordPolicy } from '@/aws/user-detail';
 import { useSetPassword } from '../api/user-mutations';
 import { FieldError } from '../attributes/attribute-input';
 import { generatePassword } from '../password/password-generator';
-import { PasswordChecklist, policyProblem } from '../password/password-checklist';
+import { PasswordChecklist } from '@/components/password-checklist';
+import { policyProblem } from '../password/policy-problem';
 
 const passwordErrorCodes = new Set(['InvalidPasswordException', 'PasswordHistoryPolicyViolationException', 'InvalidParameterException']);
 
@@ -68,7 +69,7 @@ export function SetPasswordForm({ username, policy }: { username: string; policy
         </button>
       </div>
       <FieldError id={`${id}-error`} message={error} />
-      <PasswordChecklist id={`${id}-rules`} password={password} policy={policy} />
+      <PasswordChecklist id={`${id}-rules`} password={password} policy={policy} title="The password needs" />
       </div>
       <fieldset className="choice-group">
         <legend>The user must</legend>
