@@ -68,7 +68,7 @@ export function createRouter(emulator: RoutableEmulator, opts: RouterOptions = {
   return async function route(request: Request): Promise<Response> {
     const cors = corsHeaders(request);
     await emulator.ready;
-    if (request.method === 'OPTIONS') return new Response(null, { status: 200, headers: cors });
+    if (request.method === 'OPTIONS') return new Response(null, { status: 200, headers: { ...cors, 'x-amzn-requestid': requestId() } });
     const url = new URL(request.url);
     let response: Response;
     if (url.pathname.startsWith('/_emulator/')) {
@@ -83,7 +83,8 @@ export function createRouter(emulator: RoutableEmulator, opts: RouterOptions = {
       response = plainJson({ message: `Method ${request.method} not allowed` }, 405);
     }
     // AWS sends Date; SDKs correct their clock skew from it, so a moved emulator clock keeps signing working.
-    return withHeaders(response, { ...cors, date: new Date(emulator.clock.now()).toUTCString() });
+    const id = response.headers.get('x-amzn-requestid') ?? requestId();
+    return withHeaders(response, { ...cors, 'x-amzn-requestid': id, date: new Date(emulator.clock.now()).toUTCString() });
   };
 }
 
