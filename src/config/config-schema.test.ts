@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import example from '../../public/config.example.json';
 import { fetchConfigFile, isEmulatedStartup, resolveEmulatedConfig, resolveLiveConfig, type ConfigFile } from './load-config';
 
 const valid = {
@@ -21,6 +22,10 @@ describe('resolveLiveConfig', () => {
       ok: true,
       config: { ...valid, adminGroup: 'admins', sesRegion: 'us-east-1', idleTimeoutMinutes: 30 },
     });
+  });
+
+  it('accepts public/config.example.json as shipped', () => {
+    expect(resolveLiveConfig(file(example), {}).ok).toBe(true);
   });
 
   it('keeps optional fields and strips a trailing slash from the endpoint', () => {
