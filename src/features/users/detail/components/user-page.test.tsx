@@ -133,7 +133,7 @@ describe('user page', () => {
     pool.failures.set('AdminConfirmSignUp', ['TooManyRequestsException', 'Too many requests']);
     renderRoute('/users/uma', ctx);
     await userEvent.click(await screen.findByRole('button', { name: 'Confirm sign-up' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Too many requests reached AWS at once/);
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/Too many requests reached AWS at once/));
     expect(screen.getByRole('button', { name: 'Confirm sign-up' })).toBeEnabled();
   });
 });

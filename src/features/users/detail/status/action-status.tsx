@@ -3,7 +3,7 @@
  * region inserted together with its text is often not announced): a polite status for outcomes
  * and an assertive alert for failures.
  */
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export type Tone = 'success' | 'error';
 export interface Announcement {
@@ -34,7 +34,15 @@ export function useActionStatus(): ActionStatus {
 }
 
 export function ActionStatusRegion() {
-  const { current, clear } = useActionStatus();
+  const { current: announced, clear } = useActionStatus();
+  // A message handed over by the previous page (e.g. "Created …") would be in the region from its
+  // first render and go unannounced; showing it a moment after the empty region mounts fixes that.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setMounted(true), 50);
+    return () => clearTimeout(timer);
+  }, []);
+  const current = mounted ? announced : null;
   return (
     <div className="action-status stack stack--tight">
       <div role="status" aria-live="polite" className={current?.tone === 'success' ? 'alert alert--success' : undefined}>
