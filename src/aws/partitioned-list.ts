@@ -96,6 +96,8 @@ export interface ListAllUsersOptions {
   category?: QuotaCategory;
   /** a Cognito filter chosen by the operator; forces sequential paging */
   filter?: string;
+  /** 'auto' (default) partitions unless a filter or a tiny pool makes that pointless */
+  mode?: 'auto' | ListMode;
   estimatedTotal?: number;
   /** users delivered in the order pages arrive, each user once */
   onUsers: (users: AppUser[]) => void;
@@ -154,6 +156,7 @@ export async function listAllUsers(options: ListAllUsersOptions): Promise<ListRe
     limiter,
     category = 'UserList',
     filter,
+    mode: requestedMode = 'auto',
     estimatedTotal,
     onUsers,
     onProgress,
@@ -171,7 +174,8 @@ export async function listAllUsers(options: ListAllUsersOptions): Promise<ListRe
 
   const startedAt = now() - (resume?.progress.elapsedMs ?? 0);
   const seen = new Set(resume?.seen ?? []);
-  const mode: ListMode = resume?.mode ?? (filter !== undefined || (estimatedTotal !== undefined && estimatedTotal <= pageSize * 2) ? 'sequential' : 'partitioned');
+  const auto: ListMode = estimatedTotal !== undefined && estimatedTotal <= pageSize * 2 ? 'sequential' : 'partitioned';
+  const mode: ListMode = resume?.mode ?? (filter !== undefined ? 'sequential' : requestedMode === 'auto' ? auto : requestedMode);
 
   const progress: ListProgress = resume
     ? { ...resume.progress, estimatedTotal: estimatedTotal ?? resume.progress.estimatedTotal }
@@ -214,7 +218,13 @@ export async function listAllUsers(options: ListAllUsersOptions): Promise<ListRe
     for (const prefix of childPrefixes('')) runnable.push({ prefix, pagesDone: 0 });
   }
 
+  // Each call gets its own controller: one shared signal would collect a listener per call in
+  // flight (Node warns past 10), and aborting `internal` aborts them all.
   const internal = new AbortController();
+  const callControllers = new Set<AbortController>();
+  internal.signal.addEventListener('abort', () => {
+    for (const controller of callControllers) controller.abort(internal.signal.reason);
+  });
   const onOuterAbort = () => internal.abort(signal?.reason);
   signal?.addEventListener('abort', onOuterAbort, { once: true });
 
@@ -283,8 +293,11 @@ export async function listAllUsers(options: ListAllUsersOptions): Promise<ListRe
       paginationToken: partition.token,
       limit: pageSize,
     };
+    const controller = new AbortController();
+    if (internal.signal.aborted) controller.abort(internal.signal.reason);
+    callControllers.add(controller);
     try {
-      return await limiter.run(category, (s) => listPage(request, s), { signal: internal.signal, retry: 'transient', onRetry });
+      return await limiter.run(category, (s) => listPage(request, s), { signal: controller.signal, retry: 'transient', onRetry });
     } catch (error) {
       if (partition.token !== undefined && !partition.restarted && isRefusedToken(error)) {
         // A resumed token may have expired: list the partition again from its start; dedupe
@@ -292,12 +305,14 @@ export async function listAllUsers(options: ListAllUsersOptions): Promise<ListRe
         partition.restarted = true;
         partition.token = undefined;
         return limiter.run(category, (s) => listPage({ ...request, paginationToken: undefined }, s), {
-          signal: internal.signal,
+          signal: controller.signal,
           retry: 'transient',
           onRetry,
         });
       }
       throw error;
+    } finally {
+      callControllers.delete(controller);
     }
   };
 

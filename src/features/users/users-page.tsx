@@ -104,6 +104,8 @@ export function UsersPage() {
     groupsKnown: snapshot.groupsKnown,
   });
 
+  const commitQuickFilter = useCallback((q: string) => setView({ ...view, q: q || undefined }, { replace: true }), [setView, view]);
+
   const bulk = useBulkRun(ctx);
   const [exporting, setExporting] = useState(false);
 
@@ -164,7 +166,7 @@ export function UsersPage() {
         <QuickFilter
           value={view.q ?? ''}
           onChange={setTyped}
-          onCommit={useCallback((q: string) => setView({ ...view, q: q || undefined }, { replace: true }), [setView, view])}
+          onCommit={commitQuickFilter}
         />
         <div className="users-toolbar__end">
           <ColumnChooser
