@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 
 const port = 4173;
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 9339);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,7 +23,17 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  webServer: {
+  webServer: [
+    {
+      // The standalone emulator for the live-mode spec (tests/e2e/live-endpoint.spec.ts).
+      command: `node_modules/.bin/tsx mocks/hosts/server-cli.ts --port ${emulatorPort} --seed demo`,
+      url: `http://127.0.0.1:${emulatorPort}/_emulator/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
     // A production build served by vite preview: what operators deploy, and far faster to load
     // in a test than the dev server's on-demand transforms of the AWS SDK.
     command: `node_modules/.bin/vite build --logLevel warn && node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
@@ -31,5 +42,6 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
-  },
+    },
+  ],
 });

@@ -1,8 +1,10 @@
+import { http } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { Emulator, type EmulatorOptions } from '../model/emulator';
 import '../seed';
 import { DEMO, type DemoConfig } from '../seed/demo';
-import { handlers } from './handlers';
+import { createRouter } from '../protocol/router';
+import { AWS_HOST_PATTERNS } from './handlers';
 import { openSnapshotStore } from './snapshot-store';
 
 export interface BrowserEmulator {
@@ -20,8 +22,6 @@ export interface BrowserEmulator {
 export interface BrowserEmulatorOptions extends EmulatorOptions {
   /** IndexedDB database holding the saved state (default 'poolkeeper-emulator') */
   databaseName?: string;
-  /** debounce for saves after mutating calls (ms), default 400 */
-  saveDelayMs?: number;
   /** service worker script URL (default `${import.meta.env.BASE_URL}mockServiceWorker.js`) */
   serviceWorkerUrl?: string;
 }
@@ -32,7 +32,7 @@ export interface BrowserEmulatorOptions extends EmulatorOptions {
  * assets) pass through untouched.
  */
 export async function startBrowserEmulator(options: BrowserEmulatorOptions = {}): Promise<BrowserEmulator> {
-  const { databaseName = 'poolkeeper-emulator', saveDelayMs = 400, serviceWorkerUrl, ...emulatorOptions } = options;
+  const { databaseName = 'poolkeeper-emulator', serviceWorkerUrl, ...emulatorOptions } = options;
   // Private windows and locked-down browsers may refuse IndexedDB: then state lasts one page load.
   const store = await openSnapshotStore(databaseName).catch(() => undefined);
   const saved = store ? await store.read().catch(() => undefined) : undefined;
@@ -50,24 +50,33 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
   await emulator.ready;
   const current = emulator;
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = async () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    if (store) await store.write(current.snapshot());
-  };
+  // Write-through: a mutating call is answered only once its state is in IndexedDB, so a reload
+  // (or a crash) right after any response never loses what that response reported. Writes are
+  // coalesced: one at a time, always of the latest state.
+  let dirty = !restored;
   const unsubscribe = current.onChange(() => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void save().catch((error: unknown) => console.warn('Emulator state was not saved', error)), saveDelayMs);
+    dirty = true;
   });
-  // A reload right after a change must not lose it.
-  const flush = () => {
-    if (timer) void save();
+  let saving: Promise<void> | undefined;
+  const persist = async () => {
+    while (dirty && store) {
+      dirty = false;
+      await store.write(current.snapshot());
+    }
   };
-  addEventListener('pagehide', flush);
-  if (!restored) await save().catch(() => undefined);
+  const save = () => (saving ??= persist().finally(() => (saving = undefined)));
+  await save().catch((error: unknown) => console.warn('Emulator state was not saved', error));
 
-  const worker = setupWorker(...handlers(current));
+  const route = createRouter(current);
+  const worker = setupWorker(
+    ...AWS_HOST_PATTERNS.map((pattern) =>
+      http.all(pattern, async ({ request }) => {
+        const response = await route(request);
+        if (dirty) await save().catch((error: unknown) => console.warn('Emulator state was not saved', error));
+        return response;
+      }),
+    ),
+  );
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
@@ -81,11 +90,11 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
     restored,
     async reset() {
       await current.reset();
+      dirty = true;
       await save();
     },
     stop() {
       unsubscribe();
-      removeEventListener('pagehide', flush);
       worker.stop();
     },
   };

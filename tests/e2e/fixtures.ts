@@ -1,0 +1,36 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const DEMO = {
+  admin: { username: 'admin@example.com', password: 'Admin-Passw0rd!' },
+  newAdmin: { username: 'newadmin@example.com', temporaryPassword: 'Temp-Passw0rd!' },
+  user: { username: 'user@example.com', password: 'User-Passw0rd!' },
+};
+
+/**
+ * Every page starts from a fresh browser context (no IndexedDB, no sessionStorage) and fails the
+ * test on uncaught page errors, so a crash never passes as "the element was not there".
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+export { expect };
+
+export async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/');
+  await page.getByLabel(/username|email/i).first().fill(username);
+  await page.getByLabel(/^password$/i).fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+}
+
+/** axe-core on the current page: no serious or critical accessibility violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
