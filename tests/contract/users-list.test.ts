@@ -35,6 +35,7 @@ async function adminContext(): Promise<AdminContextValue> {
   cached = {
     ...clients,
     region: DEMO.region,
+    sesRegion: DEMO.region,
     userPoolId: DEMO.userPoolId,
     adminGroup: DEMO.adminGroup,
     clientId: DEMO.adminClientId,

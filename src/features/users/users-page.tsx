@@ -142,7 +142,7 @@ export function UsersPage() {
           </>
         }
       />
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {problems.length > 0 ? (
         <Alert
           tone="warning"
