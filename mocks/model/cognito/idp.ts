@@ -98,12 +98,14 @@ export class CognitoIdp {
   putUser(poolId: string, input: PutUserInput): void {
     const pool = this.engine.pools.get(poolId);
     if (!pool) throw notFound(`User pool ${poolId} does not exist.`);
-    const attributes = { ...(input.attributes ?? {}) };
-    const sub = attributes.sub ?? this.engine.env.random.uuid();
-    delete attributes.sub;
-    checkAttributes(pool, attributes, 'create', { admin: true });
+    const attributes = input.attributes ?? {};
+    checkAttributes(pool, attributes, 'create', { admin: true, seeding: true });
+    const given = attributes.sub;
+    const sub = given ?? this.engine.env.random.uuid();
     const named = assignUsername(pool, input.username, attributes, sub);
-    if (pool.users.byUsername(named.username) || pool.users.bySubject(sub)) throw new ServiceError('UsernameExistsException', 'User already exists');
+    if (pool.users.byUsername(named.username) || (given !== undefined && pool.users.bySubject(given))) {
+      throw new ServiceError('UsernameExistsException', 'User already exists');
+    }
     const user = newUserRecord(this.engine, pool, {
       username: named.username,
       sub,

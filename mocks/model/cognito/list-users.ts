@@ -1,13 +1,13 @@
 /**
  * ListUsers: the documented filter grammar over the user store's indexes, Limit (QueryLimitType
  * 0..60, 0 meaning the default 60), AttributesToGet, and an opaque PaginationToken bound to the
- * pool and filter. Unfiltered and exact-match pages come in insertion order; prefix pages in value
- * order. Either way one chain of pages never repeats or skips a user that stays put.
+ * pool and filter. Every page comes in insertion order with the last seq as cursor, so one chain of
+ * pages never repeats or skips a user that stays put.
  */
 import type { CallContext } from '../types';
 import { getPool, type Engine, type Input } from './engine';
 import { canonicalFilter, parseUserFilter } from './filter';
-import { decodePageToken, encodePageToken, isIndexCursor } from './pagination';
+import { decodePageToken, encodePageToken, isSeqCursor } from './pagination';
 import { toUserType } from './user-view';
 
 export function listUsers(engine: Engine, input: Input, ctx: CallContext) {
@@ -15,7 +15,7 @@ export function listUsers(engine: Engine, input: Input, ctx: CallContext) {
   const filter = parseUserFilter(input.Filter as string | undefined);
   const limit = typeof input.Limit === 'number' && input.Limit > 0 ? input.Limit : 60;
   const query = `pool=${pool.id};filter=${canonicalFilter(filter)}`;
-  const after = decodePageToken('ListUsers', query, input.PaginationToken, isIndexCursor);
+  const after = decodePageToken('ListUsers', query, input.PaginationToken, isSeqCursor);
   const only = Array.isArray(input.AttributesToGet) ? new Set(input.AttributesToGet as string[]) : undefined;
 
   let users;

@@ -63,8 +63,5 @@ export function decodePageToken<C>(operation: string, query: string, token: unkn
 export const isSeqCursor = (c: unknown): c is { s: number } =>
   typeof c === 'object' && c !== null && typeof (c as { s?: unknown }).s === 'number';
 
-export const isIndexCursor = (c: unknown): c is { s: number; v?: string } =>
-  isSeqCursor(c) && ((c as { v?: unknown }).v === undefined || typeof (c as { v?: unknown }).v === 'string');
-
 export const isNameCursor = (c: unknown): c is { n: string } =>
   typeof c === 'object' && c !== null && typeof (c as { n?: unknown }).n === 'string';

@@ -127,20 +127,35 @@ export const PHONE_RE = /^\+[0-9]{4,15}$/;
 
 export type WriteMode = 'create' | 'update';
 
+const byName = new WeakMap<SchemaAttribute[], Map<string, SchemaAttribute>>();
+
+/** The schema attribute called `name` (schemas never change after creation, so the map is cached). */
+export function schemaAttribute(pool: PoolRecord, name: string): SchemaAttribute | undefined {
+  let map = byName.get(pool.schema);
+  if (!map) {
+    map = new Map(pool.schema.map((a) => [a.Name, a]));
+    byName.set(pool.schema, map);
+  }
+  return map.get(name);
+}
+
 /**
  * Checks attribute names, types and constraints against the pool schema. `create` reports with the
  * "Attributes did not conform to the schema" prefix Cognito uses on AdminCreateUser/SignUp; `update`
  * with the `user.<name>:` form of the attribute-update operations.
  */
-export function checkAttributes(pool: PoolRecord, attrs: AttributeMap, mode: WriteMode, opts: { admin: boolean }): void {
+export function checkAttributes(pool: PoolRecord, attrs: AttributeMap, mode: WriteMode, opts: { admin: boolean; seeding?: boolean }): void {
   const problems: string[] = [];
-  for (const [name, value] of Object.entries(attrs)) {
-    const def = pool.schema.find((a) => a.Name === name);
+  for (const name in attrs) {
+    const value = attrs[name]!;
+    const def = schemaAttribute(pool, name);
     if (!def) {
       problems.push(mode === 'create' ? `Type for attribute {${name}} could not be determined` : `user.${name}: Attribute does not exist in the schema.`);
       continue;
     }
     if (name === 'sub') {
+      // Seeds may bring their own sub (putUser); nobody else may set it.
+      if (opts.seeding) continue;
       problems.push(mode === 'create' ? 'sub: Attribute cannot be set' : `user.sub: Attribute cannot be updated. (changing an immutable attribute)`);
       continue;
     }

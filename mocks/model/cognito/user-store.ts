@@ -1,11 +1,12 @@
 /**
  * A pool's users, shaped for ListUsers at 100 000 users: an insertion-ordered slot array with
  * tombstones (compacted now and then) for unfiltered paging by seq, hash maps for username/sub/
- * alias lookups, and lazily built per-attribute indexes for the filter grammar.
+ * alias lookups, and per-attribute exact and prefix indexes for the filter grammar. Every listing
+ * is in insertion order with the last seq as its cursor.
  */
 import { firstAfterNumber, insertBySeq, removeBySeq } from './seq-array';
 import type { UserRecord } from './state';
-import { ValueIndex, type IndexCursor, type IndexPage } from './value-index';
+import { BucketIndex, ValueIndex, type IndexCursor, type IndexPage, type KeyOf } from './value-index';
 
 /** The attributes ListUsers can filter on, as the filter names them. */
 export const SEARCHABLE = [
@@ -41,26 +42,30 @@ export class UserStore {
   private readonly bySub = new Map<string, UserRecord>();
   private readonly aliasMap = new Map<string, UserRecord[]>();
   private readonly members = new Map<string, UserRecord[]>();
-  private readonly indexes: Record<Searchable, ValueIndex>;
-  private readonly indexList: ValueIndex[];
+  private readonly keyOf: Record<Searchable, KeyOf>;
+  private readonly filterIndex = {} as Record<Searchable, BucketIndex>;
+  /** hash lookups for the attributes searched by one exact value */
+  private readonly exactIndex: Partial<Record<Searchable, ValueIndex>> = {};
+  private readonly indexes: (BucketIndex | ValueIndex)[];
 
   constructor(private readonly options: StoreOptions) {
-    const source = () => this.all();
     const attr = (name: string) => (user: UserRecord) => user.attributes[name];
-    this.indexes = {
-      username: new ValueIndex((user) => this.usernameKey(user.username), source),
-      email: new ValueIndex(attr('email'), source),
-      phone_number: new ValueIndex(attr('phone_number'), source),
-      name: new ValueIndex(attr('name'), source),
-      given_name: new ValueIndex(attr('given_name'), source),
-      family_name: new ValueIndex(attr('family_name'), source),
-      preferred_username: new ValueIndex(attr('preferred_username'), source),
-      // Documented as case-insensitive: the index and the query both compare upper case.
-      'cognito:user_status': new ValueIndex((user) => user.status, source),
-      status: new ValueIndex((user) => (user.enabled ? 'Enabled' : 'Disabled'), source),
-      sub: new ValueIndex((user) => user.sub, source),
+    this.keyOf = {
+      username: (user) => this.usernameKey(user.username),
+      email: attr('email'),
+      phone_number: attr('phone_number'),
+      name: attr('name'),
+      given_name: attr('given_name'),
+      family_name: attr('family_name'),
+      preferred_username: attr('preferred_username'),
+      // Documented as case-insensitive: statuses are upper case and queries are upper-cased.
+      'cognito:user_status': (user) => user.status,
+      status: (user) => (user.enabled ? 'Enabled' : 'Disabled'),
+      sub: (user) => user.sub,
     };
-    this.indexList = Object.values(this.indexes);
+    for (const name of SEARCHABLE) this.filterIndex[name] = new BucketIndex(this.keyOf[name]);
+    for (const name of ['email', 'phone_number', 'preferred_username'] as const) this.exactIndex[name] = new ValueIndex(this.keyOf[name]);
+    this.indexes = [...Object.values(this.filterIndex), ...Object.values(this.exactIndex)];
   }
 
   get size(): number {
@@ -109,7 +114,7 @@ export class UserStore {
     this.bySub.set(user.sub, user);
     for (const alias of this.options.aliases) this.addAlias(user, alias, user.attributes[alias]);
     for (const group of user.groups) this.addMember(group, user);
-    for (const index of this.indexList) index.add(user);
+    for (const index of this.indexes) index.add(user);
   }
 
   remove(user: UserRecord): void {
@@ -125,15 +130,14 @@ export class UserStore {
       const list = this.members.get(group);
       if (list) removeBySeq(list, user);
     }
-    for (const index of this.indexList) index.remove(user, index.keyOf(user));
+    for (const index of this.indexes) index.remove(user, index.keyOf(user));
     if (this.dead > 1000 && this.dead > this.slots.length / 2) this.compact();
   }
 
   /** Applies a change to attributes, status or enabled, keeping every index in step. */
   update(user: UserRecord, change: (user: UserRecord) => void): void {
     const aliasBefore = this.options.aliases.map((alias) => user.attributes[alias]);
-    const indexes = this.indexList;
-    const before = indexes.map((index) => (index.built ? index.keyOf(user) : undefined));
+    const before = this.indexes.map((index) => index.keyOf(user));
     change(user);
     this.options.aliases.forEach((alias, i) => {
       const old = aliasBefore[i];
@@ -142,13 +146,7 @@ export class UserStore {
       this.removeAlias(user, alias, old);
       this.addAlias(user, alias, now);
     });
-    indexes.forEach((index, i) => {
-      if (!index.built) return;
-      const now = index.keyOf(user);
-      if (now === before[i]) return;
-      index.remove(user, before[i]);
-      index.add(user, now);
-    });
+    this.indexes.forEach((index, i) => index.change(user, before[i], index.keyOf(user)));
   }
 
   /** Unfiltered listing: users after `afterSeq` in insertion order. */
@@ -165,10 +163,29 @@ export class UserStore {
   }
 
   search(attribute: Searchable, mode: 'exact' | 'prefix', value: string, after: IndexCursor | undefined, limit: number): IndexPage {
-    const index = this.indexes[attribute];
-    const key =
-      attribute === 'cognito:user_status' ? value.toUpperCase() : attribute === 'username' ? this.usernameKey(value) : value;
-    return mode === 'exact' ? index.exact(key, after, limit) : index.prefix(key, after, limit);
+    const key = attribute === 'cognito:user_status' ? value.toUpperCase() : attribute === 'username' ? this.usernameKey(value) : value;
+    if (mode === 'exact') {
+      if (attribute === 'username' || attribute === 'sub') {
+        const user = attribute === 'username' ? this.byKey.get(key) : this.bySub.get(key);
+        return { users: user && (!after || user.seq > after.s) ? [user] : [] };
+      }
+      const hashed = this.exactIndex[attribute];
+      return hashed ? hashed.page(key, after, limit) : this.filterIndex[attribute].page('exact', key, after, limit);
+    }
+    if (key === '') return this.scan(this.keyOf[attribute], after, limit);
+    return this.filterIndex[attribute].page('prefix', key, after, limit);
+  }
+
+  /** Every user that has the attribute at all (`^= ""`), in insertion order. */
+  private scan(keyOf: KeyOf, after: IndexCursor | undefined, limit: number): IndexPage {
+    const users: UserRecord[] = [];
+    for (let i = firstAfterNumber(this.slotSeqs, after?.s ?? 0); i < this.slots.length; i++) {
+      const user = this.slots[i];
+      if (!user || keyOf(user) === undefined) continue;
+      if (users.length === limit) return { users, next: { s: users[users.length - 1]!.seq } };
+      users.push(user);
+    }
+    return { users };
   }
 
   membersOf(group: string): readonly UserRecord[] {

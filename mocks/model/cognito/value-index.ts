@@ -1,14 +1,15 @@
 /**
- * One searchable attribute's index for ListUsers: value → users (in insertion order), plus the
- * distinct values sorted for prefix ("^=") scans. Built on first use, then kept up to date, so
- * seeding 100 000 users pays nothing and a filtered page costs a lookup and at most Limit steps.
+ * The index behind ListUsers' filter grammar, one per searchable attribute, kept up to date on
+ * every write so no query pays for a build. Users are bucketed by the first character of their
+ * value, each bucket in insertion order with the values in a parallel string array. A page (`=` or
+ * `^=`) scans one bucket from the cursor and stops after Limit matches: dense matches cost about
+ * Limit steps, a rare value at most one pass over its bucket (a tight loop over strings), and a
+ * whole chain of pages reads each bucket entry once.
  */
-import { firstAfter, insertBySeq, lowerBound, removeBySeq } from './seq-array';
+import { firstAfter, insertBySeq, removeBySeq } from './seq-array';
 import type { UserRecord } from './state';
 
-/** Where a listing stopped: the last value and seq returned (value only for prefix scans). */
 export interface IndexCursor {
-  v?: string;
   s: number;
 }
 
@@ -17,115 +18,119 @@ export interface IndexPage {
   next?: IndexCursor;
 }
 
-/** Rebuilding the sorted value list is one sort; past this many single edits that is cheaper. */
-const MAX_SORTED_EDITS = 2_000;
+export type KeyOf = (user: UserRecord) => string | undefined;
 
+interface Bucket {
+  users: UserRecord[];
+  keys: string[];
+}
+
+/**
+ * Exact lookups for attributes people search one value of (email, phone_number): value → users in
+ * insertion order, so `email = "…"` is a hash lookup even when every email starts alike.
+ */
 export class ValueIndex {
-  private byValue: Map<string, UserRecord[]> | null = null;
-  private sorted: string[] | null = null;
-  private sortedEdits = 0;
+  private readonly byValue = new Map<string, UserRecord[]>();
 
-  constructor(
-    /** the normalised value the filter compares, or undefined when the user has none */
-    readonly keyOf: (user: UserRecord) => string | undefined,
-    private readonly source: () => Iterable<UserRecord>,
-  ) {}
-
-  get built(): boolean {
-    return this.byValue !== null;
-  }
+  constructor(readonly keyOf: KeyOf) {}
 
   add(user: UserRecord, key = this.keyOf(user)): void {
-    if (!this.byValue || key === undefined) return;
+    if (key === undefined) return;
     const list = this.byValue.get(key);
-    if (list) {
-      insertBySeq(list, user);
-      return;
-    }
-    this.byValue.set(key, [user]);
-    if (this.sorted) {
-      if (++this.sortedEdits > MAX_SORTED_EDITS) this.sorted = null;
-      else this.sorted.splice(lowerBound(this.sorted, key), 0, key);
-    }
+    if (list) insertBySeq(list, user);
+    else this.byValue.set(key, [user]);
   }
 
   remove(user: UserRecord, key: string | undefined): void {
-    if (!this.byValue || key === undefined) return;
+    if (key === undefined) return;
     const list = this.byValue.get(key);
     if (!list) return;
     removeBySeq(list, user);
-    if (list.length > 0) return;
-    this.byValue.delete(key);
-    if (this.sorted) {
-      if (++this.sortedEdits > MAX_SORTED_EDITS) this.sorted = null;
-      else {
-        const at = lowerBound(this.sorted, key);
-        if (this.sorted[at] === key) this.sorted.splice(at, 1);
-      }
-    }
+    if (list.length === 0) this.byValue.delete(key);
   }
 
-  /** Drops everything; the next query rebuilds (used when a pool setting changes normalisation). */
-  reset(): void {
-    this.byValue = null;
-    this.sorted = null;
+  change(user: UserRecord, before: string | undefined, after: string | undefined): void {
+    if (before === after) return;
+    this.remove(user, before);
+    this.add(user, after);
   }
 
-  /** Users whose value equals `key`, after the cursor, in insertion order. */
-  exact(key: string, after: IndexCursor | undefined, limit: number): IndexPage {
-    const list = this.values().get(key) ?? [];
+  page(value: string, after: IndexCursor | undefined, limit: number): IndexPage {
+    const list = this.byValue.get(value) ?? [];
     const start = after ? firstAfter(list, after.s) : 0;
     const users = list.slice(start, start + limit);
     const last = users[users.length - 1];
     return { users, next: last && start + limit < list.length ? { s: last.seq } : undefined };
   }
+}
 
-  /** Users whose value starts with `prefix`, ordered by value then insertion, after the cursor. */
-  prefix(prefix: string, after: IndexCursor | undefined, limit: number): IndexPage {
-    const byValue = this.values();
-    const sorted = this.sortedValues();
+/** The bucket a value lives in: its first UTF-16 unit (empty values share one). */
+const bucketOf = (value: string) => value.charAt(0);
+
+export class BucketIndex {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(readonly keyOf: KeyOf) {}
+
+  add(user: UserRecord, key = this.keyOf(user)): void {
+    if (key === undefined) return;
+    const name = bucketOf(key);
+    let bucket = this.buckets.get(name);
+    if (!bucket) {
+      bucket = { users: [], keys: [] };
+      this.buckets.set(name, bucket);
+    }
+    const last = bucket.users[bucket.users.length - 1];
+    if (!last || last.seq < user.seq) {
+      bucket.users.push(user);
+      bucket.keys.push(key);
+      return;
+    }
+    const at = firstAfter(bucket.users, user.seq);
+    bucket.users.splice(at, 0, user);
+    bucket.keys.splice(at, 0, key);
+  }
+
+  remove(user: UserRecord, key: string | undefined): void {
+    if (key === undefined) return;
+    const bucket = this.buckets.get(bucketOf(key));
+    if (!bucket) return;
+    const at = firstAfter(bucket.users, user.seq) - 1;
+    if (at < 0 || bucket.users[at] !== user) return;
+    bucket.users.splice(at, 1);
+    bucket.keys.splice(at, 1);
+    if (bucket.users.length === 0) this.buckets.delete(bucketOf(key));
+  }
+
+  /** Re-files a user whose value changed from `before` to `after`. */
+  change(user: UserRecord, before: string | undefined, after: string | undefined): void {
+    if (before === after) return;
+    if (before !== undefined && after !== undefined && bucketOf(before) === bucketOf(after)) {
+      const bucket = this.buckets.get(bucketOf(before))!;
+      const at = firstAfter(bucket.users, user.seq) - 1;
+      if (at >= 0 && bucket.users[at] === user) bucket.keys[at] = after;
+      return;
+    }
+    this.remove(user, before);
+    this.add(user, after);
+  }
+
+  /**
+   * Users whose value equals (`exact`) or starts with (`prefix`, non-empty) `value`, after the
+   * cursor, in insertion order.
+   */
+  page(mode: 'exact' | 'prefix', value: string, after: IndexCursor | undefined, limit: number): IndexPage {
+    const bucket = this.buckets.get(bucketOf(value));
+    if (!bucket) return { users: [] };
+    const { users: list, keys } = bucket;
     const users: UserRecord[] = [];
-    let i = lowerBound(sorted, after?.v !== undefined && after.v > prefix ? after.v : prefix);
-    let more = false;
-    for (; i < sorted.length; i++) {
-      const value = sorted[i]!;
-      if (!value.startsWith(prefix)) break;
-      const list = byValue.get(value)!;
-      const start = after && after.v === value ? firstAfter(list, after.s) : 0;
-      for (let j = start; j < list.length; j++) {
-        if (users.length === limit) {
-          more = true;
-          break;
-        }
-        users.push(list[j]!);
-      }
-      if (more) break;
+    const exact = mode === 'exact';
+    for (let i = after ? firstAfter(list, after.s) : 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (exact ? key !== value : !key.startsWith(value)) continue;
+      if (users.length === limit) return { users, next: { s: users[users.length - 1]!.seq } };
+      users.push(list[i]!);
     }
-    const last = users[users.length - 1];
-    return { users, next: more && last ? { v: this.keyOf(last), s: last.seq } : undefined };
-  }
-
-  private values(): Map<string, UserRecord[]> {
-    if (!this.byValue) {
-      const map = new Map<string, UserRecord[]>();
-      // The source yields users in seq order, so each list comes out sorted by pushing.
-      for (const user of this.source()) {
-        const key = this.keyOf(user);
-        if (key === undefined) continue;
-        const list = map.get(key);
-        if (list) list.push(user);
-        else map.set(key, [user]);
-      }
-      this.byValue = map;
-    }
-    return this.byValue;
-  }
-
-  private sortedValues(): string[] {
-    if (!this.sorted) {
-      this.sorted = [...this.values().keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      this.sortedEdits = 0;
-    }
-    return this.sorted;
+    return { users };
   }
 }
