@@ -123,9 +123,11 @@ describe('SigV4 verification of requests signed by the AWS SDK', () => {
       ),
     );
     expect(new Headers(raw.headers).get('content-type')).toContain('application/x-www-form-urlencoded');
-    const now = Date.now();
-    await expect(verifySigV4(toFetch(raw, { browser: true }), lookup, now, { service: 'ses' })).resolves.toMatchObject({ service: 'ses', region: 'us-east-1' });
-    const error = await rejection(verifySigV4(toFetch(raw), lookup, now, { service: 'cognito-idp' }));
+    // The SDK signs at the real time, so the temporary credentials must be valid then (not at NOW).
+    const now = Date.parse(new Headers(raw.headers).get('x-amz-date')!.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
+    const liveLookup = (id: string) => (id === TEMP.accessKeyId ? { ...store[id]!, expiresAt: now + 3600_000 } : store[id]);
+    await expect(verifySigV4(toFetch(raw, { browser: true }), liveLookup, now, { service: 'ses' })).resolves.toMatchObject({ service: 'ses', region: 'us-east-1' });
+    const error = await rejection(verifySigV4(toFetch(raw), liveLookup, now, { service: 'cognito-idp' }));
     expect(error.message).toBe("Credential should be scoped to correct service: 'cognito-idp'. ");
   });
 
