@@ -12,6 +12,7 @@ import { SESSION_STORAGE_KEY, type SessionStorageLike } from '@/features/auth/se
 import { TEST_CONFIG } from '@/lib/testing/admin-context';
 import { fakeCognitoIdp, fakeIdentityPool, fakeSes } from '@/lib/testing/fake-aws';
 import { App } from './app';
+import { FEATURES, type FeatureEntry } from './feature-registry';
 import { createTestRouter } from './router';
 import type { AppServices } from './services';
 
@@ -62,9 +63,9 @@ function servicesWith(groups: string[] | null): AppServices {
   return { publicClients, session };
 }
 
-function renderApp(path: string, groups: string[] | null, runtime: Partial<Runtime> = {}) {
+function renderApp(path: string, groups: string[] | null, runtime: Partial<Runtime> = {}, features?: FeatureEntry[]) {
   const services = servicesWith(groups);
-  const router = createTestRouter(path);
+  const router = createTestRouter(path, features);
   render(<App runtime={{ config: TEST_CONFIG, mode: 'live', ...runtime }} services={services} router={router} />);
   return { services, router };
 }
@@ -110,6 +111,27 @@ describe('the app shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the overview' })).toHaveAttribute('href', '/');
+  });
+
+  it('contains a failing screen in its route error boundary, keeping header and navigation', async () => {
+    useFakePool();
+    function Broken(): never {
+      throw new Error('The widget fell over.');
+    }
+    const broken: FeatureEntry = { name: 'broken', segment: 'broken', load: async () => ({ routes: [{ path: 'broken', element: <Broken /> }] }) };
+    // React reports errors caught by boundaries on console.error; here that is the expected outcome.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      renderApp('/broken', ['admins'], {}, [...FEATURES, broken]);
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByRole('heading', { level: 1, name: 'Something went wrong on this screen' })).toBeInTheDocument();
+      expect(alert).toHaveTextContent('Something went wrong: The widget fell over.');
+      expect(within(alert).getByRole('button', { name: 'Reload the page' })).toBeInTheDocument();
+      expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+      expect(screen.getByRole('banner')).toBeInTheDocument();
+    } finally {
+      quiet.mockRestore();
+    }
   });
 
   it('signs out with GlobalSignOut and forgets the session', async () => {

@@ -2,8 +2,9 @@ import { useSyncExternalStore } from 'react';
 import { toasts as appToasts, type ToastStore } from '@/lib/toast';
 
 /**
- * Where transient messages appear. The region exists from the start (live regions must be in the
- * page before content is added to be announced); errors are assertive, the rest polite.
+ * Where transient messages appear. Each error is its own role="alert" (announced at once when it
+ * is added); other messages go into a polite live region that is in the page from the start, as
+ * live regions must be. Empty, the region answers no role query, so it never shadows a page's alert.
  */
 export function ToastRegion({ store = appToasts }: { store?: ToastStore }) {
   const items = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
@@ -11,7 +12,7 @@ export function ToastRegion({ store = appToasts }: { store?: ToastStore }) {
   const others = items.filter((toast) => toast.tone !== 'error');
   const render = (list: typeof items) =>
     list.map((toast) => (
-      <div key={toast.id} className={`toast toast--${toast.tone}`}>
+      <div key={toast.id} className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : undefined}>
         <p className="toast__message">{toast.message}</p>
         <button type="button" className="toast__close" onClick={() => store.dismiss(toast.id)} aria-label="Dismiss message">
           ×
@@ -19,11 +20,9 @@ export function ToastRegion({ store = appToasts }: { store?: ToastStore }) {
       </div>
     ));
   return (
-    <div className="toasts">
-      <div role="alert" aria-live="assertive" aria-atomic="false" className="toasts__group">
-        {render(errors)}
-      </div>
-      <div role="status" aria-live="polite" aria-atomic="false" className="toasts__group">
+    <div className="toasts" aria-label="Notifications">
+      <div className="toasts__group">{render(errors)}</div>
+      <div className="toasts__group" aria-live="polite" aria-relevant="additions">
         {render(others)}
       </div>
     </div>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@/lib/testing/dom';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +143,28 @@ describe('OverviewPage', () => {
     fail = false;
     await userEvent.click(within(groupsAlert).getByRole('button', { name: 'Try again' }));
     expect(await within(card('Groups')).findByText('3')).toBeInTheDocument();
+  });
+
+  it('refreshes every figure, not just the pool, on Refresh', async () => {
+    const calls = { describe: 0, groups: 0, clients: 0, quota: 0 };
+    server.use(
+      fakeCognitoIdp({
+        DescribeUserPool: () => (calls.describe++, pool({ EstimatedNumberOfUsers: 1000 + calls.describe })),
+        ListGroups: (input) => (calls.groups++, listGroups(input)),
+        ListUserPoolClients: () => (calls.clients++, { UserPoolClients: [] }),
+      }),
+      fakeSes({ GetSendQuota: () => (calls.quota++, quotaXml) }),
+    );
+    renderOverview();
+    expect(await screen.findByText('1,001')).toBeInTheDocument();
+    await within(card('Email limit')).findByText('of 200 sent');
+    await within(card('Groups')).findByText('3');
+    const before = { ...calls };
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByText('1,002')).toBeInTheDocument();
+    await waitFor(() => expect(calls.quota).toBe(before.quota + 1));
+    expect(calls.clients).toBe(before.clients + 1);
+    expect(calls.groups).toBe(before.groups + 2);
   });
 
   it('shows an SES failure inside the email card only', async () => {

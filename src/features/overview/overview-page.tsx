@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAdminContext } from '@/aws/admin-context';
 import { poolDescriptionQuery } from '@/aws/queries';
 import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
 import { PageHeader } from '@/components/page-header';
+import { poolKeys, sesKeys } from '@/lib/query-keys';
 import { CountCard } from './components/count-card';
 import { EmailCard } from './components/email-card';
 import { EmailLimitCard } from './components/email-limit-card';
@@ -18,6 +19,11 @@ export function OverviewPage() {
   const pool = useQuery(poolDescriptionQuery(ctx));
   const groups = useGroupCount();
   const clients = useClientCount();
+  const queryClient = useQueryClient();
+  const refreshAll = () => {
+    void queryClient.invalidateQueries({ queryKey: poolKeys.all(ctx.userPoolId) });
+    void queryClient.invalidateQueries({ queryKey: sesKeys.sendQuota(ctx.sesRegion) });
+  };
 
   if (pool.isPending) {
     return (
@@ -46,7 +52,7 @@ export function OverviewPage() {
           </>
         }
         actions={
-          <button type="button" className="button button--small" onClick={() => void pool.refetch()} disabled={pool.isFetching}>
+          <button type="button" className="button button--small" onClick={refreshAll} disabled={pool.isFetching}>
             {pool.isFetching ? 'Refreshing…' : 'Refresh'}
           </button>
         }
