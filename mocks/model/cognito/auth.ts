@@ -122,7 +122,7 @@ async function startSrp(engine: Engine, pool: PoolRecord, client: ClientRecord, 
 async function refreshAuth(engine: Engine, pool: PoolRecord, client: ClientRecord, params: Record<string, string>): Promise<AuthResponse> {
   const token = params.REFRESH_TOKEN;
   if (!token) throw missingParameter('REFRESH_TOKEN');
-  const record = engine.refresh.get(token);
+  const record = engine.refresh.byRefreshToken(token);
   if (!record || record.poolId !== pool.id || record.clientId !== client.clientId) throw notAuthorized('Invalid Refresh Token');
   const user = pool.users.bySubject(record.sub);
   await checkSecretHash(client, params.SECRET_HASH, [params.USERNAME, record.username, user?.username]);

@@ -158,12 +158,7 @@ export function deleteUserPoolClient(engine: Engine, input: Input, ctx: CallCont
   const client = getClient(pool, input.ClientId);
   pool.clients.delete(client.clientId);
   engine.clientPools.delete(client.clientId);
-  for (const [token, record] of engine.refresh) {
-    if (record.clientId === client.clientId) {
-      engine.refresh.delete(token);
-      engine.origins.delete(record.originJti);
-    }
-  }
+  engine.refresh.deleteWhere((record) => record.clientId === client.clientId);
   return {};
 }
 

@@ -4,7 +4,8 @@
  */
 import { ServiceError, notFound } from '../errors';
 import type { CallContext, EmulatorEnv } from '../types';
-import type { ClientRecord, PoolRecord, RefreshRecord, SessionRecord, UserRecord } from './state';
+import { RefreshBook } from './refresh-book';
+import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './state';
 import { findUser } from './usernames';
 
 export interface Engine {
@@ -13,10 +14,8 @@ export interface Engine {
   /** clientId → poolId, for the end-user operations that name only a client */
   clientPools: Map<string, string>;
   sessions: Map<string, SessionRecord>;
-  /** refresh token → record */
-  refresh: Map<string, RefreshRecord>;
-  /** origin_jti → record: every ID/access token names its sign-in session */
-  origins: Map<string, RefreshRecord>;
+  /** issued refresh tokens, i.e. sign-in sessions */
+  refresh: RefreshBook;
   issuerBase: (region: string) => string;
 }
 
@@ -29,8 +28,7 @@ export function createEngine(env: EmulatorEnv, issuerBase: (region: string) => s
     pools: new Map(),
     clientPools: new Map(),
     sessions: new Map(),
-    refresh: new Map(),
-    origins: new Map(),
+    refresh: new RefreshBook(),
     issuerBase,
   };
 }

@@ -183,12 +183,7 @@ export function deleteUserPool(engine: Engine, input: Input, ctx: CallContext) {
     throw invalidParameter('The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.');
   }
   for (const clientId of pool.clients.keys()) engine.clientPools.delete(clientId);
-  for (const [token, record] of engine.refresh) {
-    if (record.poolId === pool.id) {
-      engine.refresh.delete(token);
-      engine.origins.delete(record.originJti);
-    }
-  }
+  engine.refresh.deleteWhere((record) => record.poolId === pool.id);
   engine.pools.delete(pool.id);
   return {};
 }

@@ -113,10 +113,10 @@ export function revokeToken(engine: Engine, input: Input, ctx: CallContext) {
   }
   const token = input.Token as string;
   if (token.split('.').length === 3) throw new ServiceError('UnsupportedTokenTypeException', 'Only refresh tokens can be revoked.');
-  const record = engine.refresh.get(token);
+  const record = engine.refresh.byRefreshToken(token);
   // Revoking a token that is unknown or already revoked succeeds, as OAuth token revocation does.
   if (!record) return {};
   if (record.clientId !== client.clientId) throw new ServiceError('UnauthorizedException', 'The token was not issued to this client.');
-  revokeSession(engine, record);
+  revokeSession(record);
   return {};
 }

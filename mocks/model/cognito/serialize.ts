@@ -78,8 +78,6 @@ export function restore(engine: Engine, data: unknown): void {
     for (const clientId of pool.clients.keys()) engine.clientPools.set(clientId, pool.id);
   }
   for (const session of snap.sessions ?? []) engine.sessions.set(session.id, session);
-  for (const record of snap.refresh ?? []) {
-    engine.refresh.set(record.token, record);
-    engine.origins.set(record.originJti, record);
-  }
+  const now = engine.env.clock.now();
+  for (const record of snap.refresh ?? []) engine.refresh.add(record, now);
 }

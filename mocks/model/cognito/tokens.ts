@@ -89,7 +89,8 @@ export async function issueTokens(
   const random = engine.env.random;
   let record = session;
   if (!record) {
-    const token = `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.${opaque(random, 342)}.${opaque(random, 16)}.${opaque(random, 600)}.${opaque(random, 22)}`;
+    // Shaped like Cognito's (a JWE header and four more segments) but shorter: it is only a handle.
+    const token = `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.${opaque(random, 86)}.${opaque(random, 16)}.${opaque(random, 120)}.${opaque(random, 22)}`;
     const expiresAt = engine.env.clock.now() + life.refresh * 1000;
     record = {
       token,
@@ -103,8 +104,7 @@ export async function issueTokens(
       revoked: false,
       keepUntil: Math.max(expiresAt, engine.env.clock.now() + Math.max(life.access, life.id) * 1000),
     };
-    engine.refresh.set(token, record);
-    engine.origins.set(record.originJti, record);
+    engine.refresh.add(record, engine.env.clock.now());
   } else {
     // Tokens minted from a refresh keep their session alive in the index until they expire.
     record.keepUntil = Math.max(record.keepUntil, engine.env.clock.now() + Math.max(life.access, life.id) * 1000);
@@ -147,38 +147,18 @@ export async function issueTokens(
   };
 }
 
-function dropExpired(engine: Engine): void {
-  if (engine.refresh.size < 1024) return;
-  const now = engine.env.clock.now();
-  for (const [token, record] of engine.refresh) {
-    if (record.keepUntil <= now) {
-      engine.refresh.delete(token);
-      engine.origins.delete(record.originJti);
-    }
-  }
-}
-
-export function revokeSession(engine: Engine, record: RefreshRecord): void {
+export function revokeSession(record: RefreshRecord): void {
   record.revoked = true;
-  dropExpired(engine);
 }
 
 /** Every session of the user (GlobalSignOut, AdminUserGlobalSignOut, AdminDisableUser). */
 export function revokeUser(engine: Engine, pool: PoolRecord, user: UserRecord): void {
-  for (const record of engine.refresh.values()) {
-    if (record.poolId === pool.id && record.sub === user.sub) record.revoked = true;
-  }
-  dropExpired(engine);
+  for (const record of engine.refresh.ofUser(pool.id, user.sub)) record.revoked = true;
 }
 
 /** Forgets the user's sessions entirely (the user is gone). */
 export function forgetUser(engine: Engine, pool: PoolRecord, user: UserRecord): void {
-  for (const [token, record] of engine.refresh) {
-    if (record.poolId === pool.id && record.sub === user.sub) {
-      engine.refresh.delete(token);
-      engine.origins.delete(record.originJti);
-    }
-  }
+  for (const record of engine.refresh.ofUser(pool.id, user.sub)) engine.refresh.delete(record);
 }
 
 /** The pool a token claims to come from, when its issuer is one of ours. */
@@ -208,7 +188,7 @@ export async function verifyAccessToken(engine: Engine, token: unknown): Promise
   if (!verified || verified.claims.token_use !== 'access') throw invalidAccessToken();
   const claims = verified.claims;
   if (typeof claims.exp !== 'number' || claims.exp <= engine.env.clock.nowSeconds()) throw notAuthorized('Access Token has expired');
-  const session = engine.origins.get(String(claims.origin_jti));
+  const session = engine.refresh.byOriginJti(String(claims.origin_jti));
   if (!session || session.revoked) throw notAuthorized('Access Token has been revoked');
   const client = pool.clients.get(String(claims.client_id));
   if (!client) throw invalidAccessToken();
@@ -232,7 +212,7 @@ export async function verifyIdTokenFor(engine: Engine, token: string): Promise<R
   if (claims.token_use !== 'id') throw invalidLogin('Not a valid OpenId Connect identity token.');
   const now = engine.env.clock.nowSeconds();
   if (typeof claims.exp !== 'number' || claims.exp <= now) throw invalidLogin(`Token expired: ${now} >= ${String(claims.exp)}`);
-  const session = engine.origins.get(String(claims.origin_jti));
+  const session = engine.refresh.byOriginJti(String(claims.origin_jti));
   if (!session || session.revoked) throw invalidLogin('Token has been revoked.');
   return claims;
 }
