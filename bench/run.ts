@@ -1,0 +1,18 @@
+// `npm run bench`: prints performance figures and their ratios to the targets. Figures, not
+// assertions: the unit tests stay fast and deterministic, and a slow machine prints a slow figure.
+import { benchEmulator } from './emulator';
+import { benchUsersList } from './users-list';
+
+const only = process.argv[2];
+const suites: Record<string, () => Promise<void>> = {
+  emulator: benchEmulator,
+  'users-list': async () => {
+    await benchUsersList();
+  },
+};
+
+console.log(`# Poolkeeper benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+for (const [name, run] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  await run();
+}
