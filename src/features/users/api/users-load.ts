@@ -64,6 +64,8 @@ export class UsersLoad {
   private disposed = false;
   private estimated: number | undefined;
   private run: Promise<void> | undefined;
+  private paused = false;
+  private restartWhenStopped = false;
 
   constructor(private readonly deps: UsersLoadDeps) {}
 
@@ -123,6 +125,28 @@ export class UsersLoad {
       }
     }
     if (!this.disposed) this.flush();
+    if (this.restartWhenStopped && !this.disposed) {
+      this.restartWhenStopped = false;
+      queueMicrotask(() => void this.start());
+    }
+  }
+
+  /**
+   * Stops loading while nobody looks at this list (another search is on screen), so a background
+   * load does not spend the quota the visible one needs. `resumeIfPaused` carries on.
+   */
+  pause(): void {
+    if (this.status !== 'loading' || !this.controller) return;
+    this.paused = true;
+    this.controller.abort();
+  }
+
+  resumeIfPaused(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    // The pause may not have landed yet: restart once the aborted run has stopped.
+    if (this.status === 'loading' && this.run) this.restartWhenStopped = true;
+    else void this.start();
   }
 
   /** Stops loading; what arrived stays, and `start()` carries on from there. */
@@ -148,7 +172,7 @@ export class UsersLoad {
   setMembership(membership: Map<string, string[]> | undefined): void {
     if (membership === this.membership) return;
     this.membership = membership;
-    this.rows = this.rows.map((row) => toUserRow(row.user, membership?.get(row.user.username)));
+    this.rows = this.rows.map((row) => toUserRow(row.user, this.groupsOf(row.user.username)));
     this.publish();
   }
 
@@ -226,7 +250,7 @@ export class UsersLoad {
       for (const user of incoming) {
         const key = userKey(user);
         const existing = this.index.get(key);
-        const row = toUserRow(user, this.membership?.get(user.username));
+        const row = toUserRow(user, this.groupsOf(user.username));
         if (existing !== undefined) rows[existing] = row;
         else {
           this.index.set(key, rows.length);
@@ -236,6 +260,11 @@ export class UsersLoad {
       this.rows = rows;
     }
     this.publish();
+  }
+
+  /** Once membership is known, a user in no group has none (not "unknown"). */
+  private groupsOf(username: string): readonly string[] | undefined {
+    return this.membership ? (this.membership.get(username) ?? []) : undefined;
   }
 
   private reindex(rows: readonly UserRow[]) {

@@ -26,6 +26,12 @@ export function useUsersList(ctx: Pick<AdminContextValue, 'idp' | 'userPoolId'>,
     if (load && membership.data) load.setMembership(membership.data);
   }, [load, membership.data]);
 
+  // Only the list on screen loads; one left behind pauses and carries on when shown again.
+  useEffect(() => {
+    load?.resumeIfPaused();
+    return () => load?.pause();
+  }, [load]);
+
   useEffect(() => disposeDroppedLoads(queryClient), [queryClient]);
   useEffect(() => followUserPage(queryClient, ctx.userPoolId), [queryClient, ctx.userPoolId]);
 
