@@ -11,6 +11,7 @@ import {
   enableUser,
   globalSignOut,
   isOperator,
+  isOperatorUser,
   markEmailVerified,
   maskDestination,
   removeUserFromGroup,
@@ -77,6 +78,14 @@ describe('self-lockout guard', () => {
     await disableUser(ctx, 'alice');
     expect(pool.users.get('alice')?.groups.has('admins')).toBe(false);
     expect(pool.users.get('alice')?.enabled).toBe(false);
+  });
+
+  it('isOperatorUser also knows the operator by sub and email when the username is generated', () => {
+    const user = (username: string, sub: string, email?: string) => ({ username, sub, attributes: email ? { email } : {} });
+    expect(isOperatorUser(ctx, user('11111111-2222-4333-8444-555555555555', ctx.operator.sub))).toBe(true);
+    expect(isOperatorUser(ctx, user('11111111-2222-4333-8444-555555555555', 'other', 'OPERATOR@example.com'))).toBe(true);
+    expect(isOperatorUser(ctx, user('11111111-2222-4333-8444-555555555555', 'other', 'alice@example.com'))).toBe(false);
+    expect(isOperatorUser(ctx, user('alice', '', undefined))).toBe(false);
   });
 
   it('isOperator does not match other users', () => {

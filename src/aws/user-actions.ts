@@ -63,6 +63,18 @@ export function isOperator(ctx: Pick<UserActionContext, 'operator'>, username: s
   );
 }
 
+/**
+ * The same question for a user the screen has in full: in pools that sign in by email the
+ * username is a UUID, so the sub and the email address are compared as well.
+ */
+export function isOperatorUser(ctx: Pick<UserActionContext, 'operator'>, user: Pick<AppUser, 'username' | 'sub' | 'attributes'>): boolean {
+  return (
+    isOperator(ctx, user.username) ||
+    (user.sub !== '' && user.sub === ctx.operator.sub) ||
+    sameText(ctx.operator.email, user.attributes.email ?? '')
+  );
+}
+
 function guardSelf(ctx: UserActionContext, username: string, what: string) {
   if (isOperator(ctx, username)) {
     throw refusal('SelfLockoutRefused', `You cannot ${what} your own account: you would lock yourself out of Poolkeeper.`);

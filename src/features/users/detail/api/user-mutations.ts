@@ -1,4 +1,6 @@
-/** Every action on the user page, each refreshing what it changes. */
+/** Every action on the user page, each saying what it did and refreshing what it changed. */
+import type { AdminContextValue } from '@/aws/admin-context';
+import { getSesSendQuota } from '@/aws/ses';
 import {
   addUserToGroup,
   confirmSignUp,
@@ -14,10 +16,9 @@ import {
   setPassword,
   updateAttributes,
 } from '@/aws/user-actions';
-import type { AdminContextValue } from '@/aws/admin-context';
-import { getSesSendQuota } from '@/aws/ses';
 import type { AppUser } from '@/aws/user-types';
 import { poolKeys, sesKeys } from '@/lib/query-keys';
+import { displayName } from '../display-name';
 import { userDetailKeys } from './keys';
 import { describeResend } from './resend-message';
 import { useUserMutation, type UserMutationConfig } from './use-user-mutation';
@@ -25,11 +26,12 @@ import { useUserMutation, type UserMutationConfig } from './use-user-mutation';
 type Extra<V, R> = Pick<UserMutationConfig<V, R>, 'onSuccess' | 'onError'>;
 const userKey = (username: string) => (ctx: AdminContextValue) => [userDetailKeys.user(ctx.userPoolId, username)];
 
-export function useConfirmSignUp(username: string) {
+export function useConfirmSignUp(user: AppUser) {
+  const { username } = user;
   return useUserMutation({
     username,
     run: (ctx) => confirmSignUp(ctx, username),
-    describe: () => `Confirmed ${username}'s sign-up. They can sign in now.`,
+    describe: () => `Confirmed ${displayName(user)}'s sign-up. They can sign in now.`,
     invalidates: userKey(username),
   });
 }
@@ -43,56 +45,65 @@ export function useResendCode(user: AppUser) {
       const quota = result.via === 'ses' ? await getSesSendQuota(ctx).catch(() => undefined) : undefined;
       return { result, quota };
     },
-    describe: ({ result, quota }) => describeResend(user.username, user.status, result, quota),
+    describe: ({ result, quota }) => describeResend(displayName(user), user.status, result, quota),
     invalidates: (ctx) => [userDetailKeys.user(ctx.userPoolId, user.username), sesKeys.sendQuota(ctx.sesRegion)],
   });
 }
 
-export function useMarkEmailVerified(username: string) {
+export function useMarkEmailVerified(user: AppUser) {
+  const { username } = user;
   return useUserMutation({
     username,
     run: (ctx) => markEmailVerified(ctx, username),
-    describe: () => `Marked ${username}'s email address as verified.`,
+    describe: () => `Marked ${displayName(user)}'s email address as verified.`,
     invalidates: userKey(username),
   });
 }
 
-export function useSetEnabled(username: string) {
+export function useSetEnabled(user: AppUser) {
+  const { username } = user;
   return useUserMutation<boolean>({
     username,
     run: (ctx, enabled) => (enabled ? enableUser(ctx, username) : disableUser(ctx, username)),
     describe: (_, enabled) =>
-      enabled ? `Enabled ${username}. They can sign in again.` : `Disabled ${username}. They can no longer sign in.`,
+      enabled
+        ? `Enabled ${displayName(user)}. They can sign in again.`
+        : `Disabled ${displayName(user)}. They can no longer sign in.`,
     invalidates: userKey(username),
   });
 }
 
-export function useGlobalSignOut(username: string) {
+export function useGlobalSignOut(user: AppUser) {
+  const { username } = user;
   return useUserMutation({
     username,
     run: (ctx) => globalSignOut(ctx, username),
-    describe: () => `Signed ${username} out everywhere: their refresh tokens are revoked; access tokens already issued expire within the hour.`,
+    describe: () =>
+      `Signed ${displayName(user)} out everywhere: their refresh tokens are revoked; access tokens already issued expire within the hour.`,
     invalidates: userKey(username),
   });
 }
 
-export function useResetPassword(username: string) {
+export function useResetPassword(user: AppUser) {
+  const { username } = user;
   return useUserMutation({
     username,
     run: (ctx) => resetPassword(ctx, username),
-    describe: () => `Reset ${username}'s password. Their old password no longer works; Cognito sent them a code to choose a new one.`,
+    describe: () =>
+      `Reset ${displayName(user)}'s password. Their old password no longer works; Cognito sent them a code to choose a new one.`,
     invalidates: userKey(username),
   });
 }
 
-export function useSetPassword(username: string, extra: Extra<{ password: string; permanent: boolean }, void> = {}) {
+export function useSetPassword(user: AppUser, extra: Extra<{ password: string; permanent: boolean }, void> = {}) {
+  const { username } = user;
   return useUserMutation<{ password: string; permanent: boolean }>({
     username,
     run: (ctx, v) => setPassword(ctx, username, v.password, v.permanent),
     describe: (_, v) =>
       v.permanent
-        ? `Set a permanent password for ${username}.`
-        : `Set a temporary password for ${username}; they must choose a new one at their next sign-in.`,
+        ? `Set a permanent password for ${displayName(user)}.`
+        : `Set a temporary password for ${displayName(user)}; they must choose a new one at their next sign-in.`,
     invalidates: userKey(username),
     ...extra,
   });
@@ -103,7 +114,8 @@ export interface AttributeEdit {
   deletions: string[];
 }
 
-export function useSaveAttributes(username: string, extra: Extra<AttributeEdit, void> = {}) {
+export function useSaveAttributes(user: AppUser, extra: Extra<AttributeEdit, void> = {}) {
+  const { username } = user;
   return useUserMutation<AttributeEdit>({
     username,
     run: async (ctx, edit) => {
@@ -115,27 +127,29 @@ export function useSaveAttributes(username: string, extra: Extra<AttributeEdit, 
       const updated = Object.keys(edit.updates);
       if (updated.length > 0) parts.push(`updated ${updated.join(', ')}`);
       if (edit.deletions.length > 0) parts.push(`deleted ${edit.deletions.join(', ')}`);
-      return `Saved ${username}'s attributes: ${parts.join('; ')}.`;
+      return `Saved ${displayName(user)}'s attributes: ${parts.join('; ')}.`;
     },
     invalidates: userKey(username),
     ...extra,
   });
 }
 
-export function useGroupMembership(username: string) {
+export function useGroupMembership(user: AppUser) {
+  const { username } = user;
   return useUserMutation<{ group: string; member: boolean }>({
     username,
     run: (ctx, v) => (v.member ? addUserToGroup(ctx, username, v.group) : removeUserFromGroup(ctx, username, v.group)),
-    describe: (_, v) => (v.member ? `Added ${username} to ${v.group}.` : `Removed ${username} from ${v.group}.`),
+    describe: (_, v) => (v.member ? `Added ${displayName(user)} to ${v.group}.` : `Removed ${displayName(user)} from ${v.group}.`),
     invalidates: (ctx) => [userDetailKeys.groups(ctx.userPoolId, username), userDetailKeys.user(ctx.userPoolId, username)],
   });
 }
 
-export function useDeleteUser(username: string, extra: Extra<void, void> = {}) {
+export function useDeleteUser(user: AppUser, extra: Extra<void, void> = {}) {
+  const { username } = user;
   return useUserMutation({
     username,
     run: (ctx) => deleteUser(ctx, username),
-    describe: () => `Deleted ${username}.`,
+    describe: () => `Deleted ${displayName(user)}.`,
     // The page navigates away (refetching a deleted user would only produce an error); the
     // overview's estimated user count changes.
     invalidates: (ctx) => [poolKeys.description(ctx.userPoolId)],

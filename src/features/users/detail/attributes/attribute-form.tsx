@@ -4,8 +4,10 @@ import { useForm } from 'react-hook-form';
 import type { SchemaAttribute, UserDetail } from '@/aws/user-detail';
 import { useConfirmDialog } from '@/components/confirm-dialog';
 import { useSaveAttributes } from '../api/user-mutations';
+import { displayName } from '../display-name';
 import { useActionStatus } from '../status/action-status';
 import { AttributeRowView } from './attribute-row';
+import { AttributeTable } from './attribute-table';
 import {
   attributeFormSchema,
   hasChanges,
@@ -13,6 +15,7 @@ import {
   toAttributeRows,
   toFormFields,
   type AttributeFormFields,
+  type AttributeRow,
 } from './attribute-form-state';
 import { attributeForError } from './cognito-field-error';
 
@@ -22,7 +25,7 @@ export function AttributeForm({ user, schema }: { user: UserDetail; schema: Sche
   const resolver = useMemo(() => zodResolver(attributeFormSchema(rows)), [rows]);
   const form = useForm<AttributeFormFields>({ values, resolver, resetOptions: { keepDirtyValues: true } });
   const { announce } = useActionStatus();
-  const save = useSaveAttributes(user.username, {
+  const save = useSaveAttributes(user, {
     onError: (error) => {
       const name = attributeForError(error, rows.map((r) => r.name));
       const index = rows.findIndex((r) => r.name === name);
@@ -35,11 +38,32 @@ export function AttributeForm({ user, schema }: { user: UserDetail; schema: Sche
   const [deleting, setDeleting] = useState<string>('');
   const [openDelete, deleteDialog] = useConfirmDialog({
     title: `Delete ${deleting}?`,
-    message: <p>The attribute is removed from {user.username}. You can set it again later.</p>,
+    message: <p>The attribute is removed from {displayName(user)}. You can set it again later.</p>,
     confirmLabel: 'Delete attribute',
     destructive: true,
     onConfirm: () => save.mutate({ updates: {}, deletions: [deleting] }),
   });
+
+  // Required and set attributes in view; the rest folded away until wanted (or invalid).
+  const indexed = rows.map((row, index) => ({ row, index }));
+  const setRows = indexed.filter(({ row }) => row.required || row.value !== undefined);
+  const unsetRows = indexed.filter(({ row }) => !row.required && row.value === undefined);
+  const [showUnset, setShowUnset] = useState(false);
+  const errors = form.formState.errors.values;
+  const unsetInvalid = unsetRows.some(({ index }) => errors?.[index]);
+  const renderRow = ({ row, index }: { row: AttributeRow; index: number }) => (
+    <AttributeRowView
+      key={row.name}
+      row={row}
+      registration={form.register(`values.${index}`)}
+      error={errors?.[index]?.message}
+      busy={save.isPending}
+      onDelete={() => {
+        setDeleting(row.name);
+        openDelete();
+      }}
+    />
+  );
 
   const onSubmit = form.handleSubmit((fields) => {
     const changes = toAttributeChanges(rows, fields);
@@ -53,33 +77,11 @@ export function AttributeForm({ user, schema }: { user: UserDetail; schema: Sche
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Attributes" className="form">
       <p className="field__hint">Read-only attributes are immutable in the pool schema or managed by Cognito. Clear an optional value to delete it.</p>
-      <table className="attribute-table">
-        <thead>
-          <tr>
-            <th scope="col">Attribute</th>
-            <th scope="col">Type</th>
-            <th scope="col">Value</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <AttributeRowView
-              key={row.name}
-              row={row}
-              registration={form.register(`values.${index}`)}
-              error={form.formState.errors.values?.[index]?.message}
-              busy={save.isPending}
-              onDelete={() => {
-                setDeleting(row.name);
-                openDelete();
-              }}
-            />
-          ))}
-        </tbody>
-      </table>
+      <AttributeTable caption="Attributes set" rows={setRows} render={renderRow} />
+      <details className="unset-attributes" open={showUnset || unsetInvalid} onToggle={(e) => setShowUnset(e.currentTarget.open)}>
+        <summary>{`Attributes not set (${unsetRows.length})`}</summary>
+        <AttributeTable caption="Attributes not set" rows={unsetRows} render={renderRow} />
+      </details>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending || !form.formState.isDirty}>
           {save.isPending ? 'Saving…' : 'Save attributes'}

@@ -39,6 +39,9 @@ describe('attributes tab', () => {
     const save = await screen.findByRole('button', { name: 'Save attributes' });
     expect(save).toBeDisabled();
     await userEvent.clear(screen.getByLabelText('given_name'));
+    expect(screen.getByLabelText('custom:tier')).not.toBeVisible();
+    await userEvent.click(screen.getByText('Attributes not set (4)'));
+    expect(screen.getByLabelText('custom:tier')).toBeVisible();
     await userEvent.type(screen.getByLabelText('custom:tier'), '3');
     await userEvent.click(save);
     await waitFor(() => expect(status()).toHaveTextContent("Saved alice's attributes: updated custom:tier; deleted given_name."));
@@ -51,7 +54,8 @@ describe('attributes tab', () => {
   it('shows validation errors at the field and sends nothing', async () => {
     const { pool, ctx } = start();
     renderRoute('/users/alice/attributes', ctx);
-    await userEvent.type(await screen.findByLabelText('phone_number'), '0123');
+    await userEvent.click(await screen.findByText(/Attributes not set/, { selector: 'summary' }));
+    await userEvent.type(screen.getByLabelText('phone_number'), '0123');
     await userEvent.type(screen.getByLabelText('custom:tier'), '9');
     await userEvent.click(screen.getByRole('button', { name: 'Save attributes' }));
     expect(await screen.findByText(/E\.164 format/)).toBeInTheDocument();

@@ -5,30 +5,32 @@
 import { useId } from 'react';
 import { useNavigate } from 'react-router';
 import { useAdminContext } from '@/aws/admin-context';
-import { isOperator } from '@/aws/user-actions';
+import { isOperatorUser } from '@/aws/user-actions';
 import type { UserDetail } from '@/aws/user-detail';
 import { useConfirmDialog } from '@/components/confirm-dialog';
 import { useConfirmSignUp, useDeleteUser, useMarkEmailVerified, useResendCode, useSetEnabled } from '../api/user-mutations';
+import { displayName } from '../display-name';
 import { userPaths, type NoticeState } from '../paths';
 
 export function UserActionsBar({ user }: { user: UserDetail }) {
   const ctx = useAdminContext();
   const navigate = useNavigate();
   const selfNoteId = useId();
-  const self = isOperator(ctx, user.username) || (user.sub !== '' && user.sub === ctx.operator.sub);
-  const confirm = useConfirmSignUp(user.username);
+  const self = isOperatorUser(ctx, user);
+  const name = displayName(user);
+  const confirm = useConfirmSignUp(user);
   const resend = useResendCode(user);
-  const verify = useMarkEmailVerified(user.username);
-  const setEnabled = useSetEnabled(user.username);
-  const remove = useDeleteUser(user.username, {
+  const verify = useMarkEmailVerified(user);
+  const setEnabled = useSetEnabled(user);
+  const remove = useDeleteUser(user, {
     onSuccess: () => {
-      const state: NoticeState = { notice: `Deleted ${user.username}.` };
+      const state: NoticeState = { notice: `Deleted ${name}.` };
       void navigate(userPaths.list(), { state });
     },
   });
 
   const [openDisable, disableDialog] = useConfirmDialog({
-    title: `Disable ${user.username}?`,
+    title: `Disable ${name}?`,
     message: (
       <p>
         They will not be able to sign in until enabled again. Tokens already issued stay valid until they expire; use
@@ -40,11 +42,11 @@ export function UserActionsBar({ user }: { user: UserDetail }) {
     onConfirm: () => setEnabled.mutate(false),
   });
   const [openDelete, deleteDialog] = useConfirmDialog({
-    title: `Delete ${user.username}?`,
+    title: `Delete ${name}?`,
     message: <p>The user, their attributes and group memberships are removed from the pool. This cannot be undone.</p>,
     confirmLabel: 'Delete user',
     destructive: true,
-    confirmationText: user.username,
+    confirmationText: name,
     onConfirm: () => remove.mutate(),
   });
 

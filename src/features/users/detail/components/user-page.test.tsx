@@ -136,4 +136,27 @@ describe('user page', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/Too many requests reached AWS at once/));
     expect(screen.getByRole('button', { name: 'Confirm sign-up' })).toBeEnabled();
   });
+
+  it('names users of email-sign-in pools by their email, and deleting asks for the email', async () => {
+    const { pool, ctx } = start();
+    const uuid = '7d0c6f5e-3b1a-4c2d-9e8f-0a1b2c3d4e5f';
+    putFakeUser(pool, { username: uuid, attributes: { sub: uuid, email: 'zed@example.com' } });
+    renderRoute(`/users/${uuid}`, ctx);
+    expect(await screen.findByRole('heading', { level: 1, name: 'zed@example.com' })).toBeInTheDocument();
+    expect(screen.getByText(`Username ${uuid}`)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete zed@example.com?' });
+    await userEvent.type(within(dialog).getByLabelText('Type zed@example.com to confirm'), 'zed@example.com');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete user' }));
+    expect(await screen.findByText('Deleted zed@example.com.')).toBeInTheDocument();
+    expect(pool.calls.find((c) => c.op === 'AdminDeleteUser')?.input.Username).toBe(uuid);
+  });
+
+  it('recognises the operator by email when the username is generated', async () => {
+    const { pool, ctx } = start();
+    const uuid = '11111111-2222-4333-8444-555555555555';
+    putFakeUser(pool, { username: uuid, attributes: { sub: uuid, email: 'Operator@example.com' } });
+    renderRoute(`/users/${uuid}`, ctx);
+    expect(await screen.findByRole('button', { name: 'Delete' })).toBeDisabled();
+  });
 });

@@ -1,19 +1,20 @@
 import { useId, useState } from 'react';
 import { useAdminContext } from '@/aws/admin-context';
 import { toAppError } from '@/aws/errors';
-import { isOperator } from '@/aws/user-actions';
+import { isOperatorUser } from '@/aws/user-actions';
 import type { UserDetail } from '@/aws/user-detail';
 import { usePoolGroups } from '../api/get-pool-groups';
 import { useUserGroups } from '../api/get-user-groups';
 import { useGroupMembership } from '../api/user-mutations';
 import { LoadError } from '../components/load-error';
+import { displayName } from '../display-name';
 import { Loading } from '@/components/loading';
 
 export function GroupsTab({ user }: { user: UserDetail }) {
   const ctx = useAdminContext();
   const groups = useUserGroups(user.username);
-  const membership = useGroupMembership(user.username);
-  const self = isOperator(ctx, user.username);
+  const membership = useGroupMembership(user);
+  const self = isOperatorUser(ctx, user);
   const noteId = useId();
 
   return (
@@ -21,9 +22,9 @@ export function GroupsTab({ user }: { user: UserDetail }) {
       <h2 id="groups-title">Groups</h2>
       {groups.isPending && <Loading label="Loading groups…" />}
       {groups.isError && <LoadError what="the user’s groups" error={toAppError(groups.error)} onRetry={() => void groups.refetch()} />}
-      {groups.isSuccess && groups.data.length === 0 && <p>{user.username} is in no group.</p>}
+      {groups.isSuccess && groups.data.length === 0 && <p>{displayName(user)} is in no group.</p>}
       {groups.isSuccess && groups.data.length > 0 && (
-        <ul className="group-list" aria-label={`Groups of ${user.username}`}>
+        <ul className="group-list" aria-label={`Groups of ${displayName(user)}`}>
           {groups.data.map((group) => {
             const locked = self && group.name === ctx.adminGroup;
             return (

@@ -5,15 +5,17 @@ import { usePoolSettings } from '../api/get-pool-settings';
 import { useGlobalSignOut, useResetPassword } from '../api/user-mutations';
 import { mfaName } from '../components/history-tab';
 import { LoadError } from '../components/load-error';
+import { displayName } from '../display-name';
 import { SetPasswordForm } from './set-password-form';
 import { Loading } from '@/components/loading';
 
 export function SecurityTab({ user }: { user: UserDetail }) {
   const settings = usePoolSettings();
-  const reset = useResetPassword(user.username);
-  const signOut = useGlobalSignOut(user.username);
+  const reset = useResetPassword(user);
+  const signOut = useGlobalSignOut(user);
+  const name = displayName(user);
   const [openReset, resetDialog] = useConfirmDialog({
-    title: `Reset ${user.username}’s password?`,
+    title: `Reset ${name}’s password?`,
     message: (
       <p>
         Their current password stops working at once. Cognito sends them a code (by email or text message) to choose a new
@@ -25,7 +27,7 @@ export function SecurityTab({ user }: { user: UserDetail }) {
     onConfirm: () => reset.mutate(),
   });
   const [openSignOut, signOutDialog] = useConfirmDialog({
-    title: `Sign ${user.username} out everywhere?`,
+    title: `Sign ${name} out everywhere?`,
     message: <p>All their refresh tokens are revoked, so every app asks them to sign in again within the hour.</p>,
     confirmLabel: 'Sign out everywhere',
     onConfirm: () => signOut.mutate(),
@@ -50,7 +52,7 @@ export function SecurityTab({ user }: { user: UserDetail }) {
         <LoadError what="the pool’s password policy" error={toAppError(settings.error)} onRetry={() => void settings.refetch()} />
       )}
       {settings.isPending && <Loading label="Loading the pool’s password policy…" />}
-      {settings.isSuccess && <SetPasswordForm username={user.username} policy={settings.data.passwordPolicy} />}
+      {settings.isSuccess && <SetPasswordForm user={user} policy={settings.data.passwordPolicy} />}
       <h3>Sessions</h3>
       <p>
         <button type="button" className="button" onClick={openSignOut} disabled={signOut.isPending}>

@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { PasswordPolicy } from '@/aws/user-detail';
+import type { AppUser } from '@/aws/user-types';
 import { useSetPassword } from '../api/user-mutations';
 import { FieldError } from '../attributes/attribute-input';
 import { generatePassword } from '../password/password-generator';
@@ -11,7 +12,7 @@ import { policyProblem } from '../password/policy-problem';
 
 const passwordErrorCodes = new Set(['InvalidPasswordException', 'PasswordHistoryPolicyViolationException', 'InvalidParameterException']);
 
-export function SetPasswordForm({ username, policy }: { username: string; policy: PasswordPolicy }) {
+export function SetPasswordForm({ user, policy }: { user: AppUser; policy: PasswordPolicy }) {
   const schema = useMemo(
     () =>
       z.object({
@@ -24,7 +25,7 @@ export function SetPasswordForm({ username, policy }: { username: string; policy
     [policy],
   );
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { password: '', kind: 'temporary' as const } });
-  const mutation = useSetPassword(username, {
+  const mutation = useSetPassword(user, {
     onSuccess: () => form.reset(),
     onError: (error) => {
       if (!passwordErrorCodes.has(error.code)) return false;
