@@ -1,9 +1,35 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** `npm start` prints how to sign in, next to the URL Vite prints. */
+function printDemoSignIn(): Plugin {
+  return {
+    name: 'poolkeeper-demo-sign-in',
+    configureServer(server) {
+      server.httpServer?.once('listening', () => {
+        setTimeout(() => {
+          const live = existsSync(fileURLToPath(new URL('./public/config.json', import.meta.url)));
+          server.config.logger.info(
+            live
+              ? '\n  Poolkeeper runs in live mode with public/config.json (remove it to use the embedded emulator).\n'
+              : [
+              '',
+              '  Poolkeeper runs on the embedded emulator (no public/config.json found).',
+              '  Sign in as the demo operator:  admin@example.com  /  Admin-Passw0rd!',
+              '  A user who is not an admin:    user@example.com   /  User-Passw0rd!',
+              '',
+                ].join('\n'),
+          );
+        }, 50);
+      });
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), printDemoSignIn()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
