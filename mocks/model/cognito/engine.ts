@@ -69,6 +69,4 @@ export function getUser(pool: PoolRecord, username: unknown): UserRecord {
   return user;
 }
 
-export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
 export const epochSeconds = (ms: number) => ms / 1000;

@@ -85,15 +85,3 @@ export function sendMessage(engine: Engine, req: SendRequest): { message: Outbox
   });
   return { message, details: deliveryDetails(req.medium, req.to) };
 }
-
-/**
- * Where a code for `user` goes: the pool's auto-verified attributes first (email before phone, as
- * Cognito prefers), restricted to `candidates` when given.
- */
-export function pickMedium(attrs: Record<string, string>, preference: Medium[]): { medium: Medium; to: string } | undefined {
-  for (const medium of preference) {
-    const to = attrs[medium];
-    if (to) return { medium, to };
-  }
-  return undefined;
-}

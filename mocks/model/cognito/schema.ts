@@ -55,8 +55,6 @@ export function standardSchema(): SchemaAttribute[] {
   ];
 }
 
-const STANDARD_NAMES = new Set(standardSchema().map((a) => a.Name));
-
 /**
  * Builds the pool schema from CreateUserPool's Schema: standard attributes may be made required or
  * immutable; other names become `custom:<name>` (or `dev:custom:<name>` when developer-only).
@@ -99,8 +97,6 @@ export function buildSchema(input: unknown): SchemaAttribute[] {
   }
   return schema;
 }
-
-export const isStandardAttribute = (name: string) => STANDARD_NAMES.has(name);
 
 /** Parses AttributeType lists ([{Name, Value}]) into a map, rejecting malformed entries. */
 export function attributeList(input: unknown, member = 'userAttributes'): AttributeMap {

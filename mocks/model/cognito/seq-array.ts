@@ -49,15 +49,3 @@ export function removeBySeq<T extends HasSeq>(items: T[], item: T): boolean {
   }
   return false;
 }
-
-/** Binary search for the first string >= value in a sorted array. */
-export function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

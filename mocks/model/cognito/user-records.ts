@@ -28,7 +28,8 @@ export function newUserRecord(
     failures: { signIn: 0, code: 0 },
   };
   if (p.password !== undefined) user.password = p.password;
-  if (p.status === 'FORCE_CHANGE_PASSWORD') user.passwordExpiresAt = temporaryPasswordExpiry(pool, now);
+  // Counted from now even for back-dated seed users, so a seeded invitation is usable out of the box.
+  if (p.status === 'FORCE_CHANGE_PASSWORD') user.passwordExpiresAt = temporaryPasswordExpiry(pool, engine.env.clock.now());
   return user;
 }
 
