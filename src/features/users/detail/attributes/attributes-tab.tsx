@@ -8,7 +8,7 @@ import { Loading } from '@/components/loading';
 export function AttributesTab({ user }: { user: UserDetail }) {
   const settings = usePoolSettings();
   return (
-    <section aria-labelledby="attributes-title">
+    <section className="stack" aria-labelledby="attributes-title">
       <h2 id="attributes-title">Attributes</h2>
       {settings.isPending && <Loading label="Loading the pool’s attribute schema…" />}
       {settings.isError && (

@@ -28,7 +28,7 @@ export const mfaName = (id: string) => mfaNames[id] ?? id;
 /** What Cognito records about the account's life: it keeps no event history beyond these. */
 export function HistoryTab({ user }: { user: UserDetail }) {
   return (
-    <section aria-labelledby="history-title">
+    <section className="stack" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
       <dl className="facts">
         <Fact term="Created">

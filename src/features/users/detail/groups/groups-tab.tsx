@@ -18,7 +18,7 @@ export function GroupsTab({ user }: { user: UserDetail }) {
   const noteId = useId();
 
   return (
-    <section aria-labelledby="groups-title">
+    <section className="stack" aria-labelledby="groups-title">
       <h2 id="groups-title">Groups</h2>
       {groups.isPending && <Loading label="Loading groups…" />}
       {groups.isError && <LoadError what="the user’s groups" error={toAppError(groups.error)} onRetry={() => void groups.refetch()} />}

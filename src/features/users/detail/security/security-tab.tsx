@@ -34,7 +34,7 @@ export function SecurityTab({ user }: { user: UserDetail }) {
   });
 
   return (
-    <section aria-labelledby="security-title">
+    <section className="stack" aria-labelledby="security-title">
       <h2 id="security-title">Password & MFA</h2>
       <h3>Multi-factor authentication</h3>
       <p>

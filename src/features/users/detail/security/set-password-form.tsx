@@ -81,9 +81,11 @@ export function SetPasswordForm({ user, policy }: { user: AppUser; policy: Passw
           <input type="radio" value="permanent" {...form.register('kind')} /> keep it (permanent; the user becomes CONFIRMED)
         </label>
       </fieldset>
-      <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-        {mutation.isPending ? 'Setting…' : 'Set password'}
-      </button>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Setting…' : 'Set password'}
+        </button>
+      </div>
     </form>
   );
 }
