@@ -1,10 +1,10 @@
 import { useMemo, type ReactNode } from 'react';
 import { AdminContextProvider, type AdminContextValue } from '@/aws/admin-context';
-import { createAdminClients } from '@/aws/clients';
-import { identityPoolCredentials } from '@/aws/identity-credentials';
+import { createOperatorClients } from '@/aws/admin-clients';
 import type { IdTokenClaims } from '@/aws/token-verifier';
 import { useConfig } from '@/config/runtime-context';
 import { useAppServices } from './services-context';
+import { SignedInLayout } from './signed-in-layout';
 
 /**
  * Builds the signed AWS clients for one sign-in (keyed by its start time, so a token refresh keeps
@@ -12,19 +12,12 @@ import { useAppServices } from './services-context';
  */
 export function AdminArea({ claims, startedAt, children }: { claims: IdTokenClaims; startedAt: number; children: ReactNode }) {
   const config = useConfig();
-  const { publicClients, session } = useAppServices();
+  const { session } = useAppServices();
 
   const clients = useMemo(() => {
     void startedAt;
-    const credentials = identityPoolCredentials({
-      identity: publicClients.identity,
-      identityPoolId: config.identityPoolId,
-      userPoolRegion: config.region,
-      userPoolId: config.userPoolId,
-      getIdToken: () => session.getIdToken(),
-    });
-    return createAdminClients(config, credentials);
-  }, [config, publicClients, session, startedAt]);
+    return createOperatorClients(config, () => session.getIdToken());
+  }, [config, session, startedAt]);
 
   const value = useMemo<AdminContextValue>(
     () => ({
@@ -40,4 +33,13 @@ export function AdminArea({ claims, startedAt, children }: { claims: IdTokenClai
   );
 
   return <AdminContextProvider value={value}>{children}</AdminContextProvider>;
+}
+
+/** The signed-in area as one lazily loaded piece: signed clients, header, navigation, pages. */
+export function AdminShell({ claims, startedAt }: { claims: IdTokenClaims; startedAt: number }) {
+  return (
+    <AdminArea claims={claims} startedAt={startedAt}>
+      <SignedInLayout />
+    </AdminArea>
+  );
 }

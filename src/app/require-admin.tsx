@@ -1,17 +1,20 @@
-import { useCallback, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Loading } from '@/components/loading';
 import { useConfig } from '@/config/runtime-context';
 import { NotAdminScreen } from '@/features/auth/components/not-admin-screen';
 import { IdleSignOut } from '@/features/auth/idle-sign-out';
 import { useSessionController, useSessionState } from '@/features/auth/session-context';
-import { AdminArea } from './admin-area';
+
+// The signed-in area (and the SES / Cognito Identity clients it needs) loads after sign-in, so the
+// sign-in page stays light.
+const AdminShell = lazy(() => import('./admin-area').then((module) => ({ default: module.AdminShell })));
 
 /**
  * The signed-in area's gate: no session → sign-in (coming back here afterwards); signed in but not
  * in the admin group → the "not an administrator" screen and nothing else.
  */
-export function RequireAdmin({ children }: { children: ReactNode }) {
+export function RequireAdmin() {
   const state = useSessionState();
   const session = useSessionController();
   const config = useConfig();
@@ -20,13 +23,7 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
     void session.signOut({ tone: 'info', message: `You were signed out after ${config.idleTimeoutMinutes} minutes without activity.` });
   }, [session, config.idleTimeoutMinutes]);
 
-  if (state.status === 'restoring') {
-    return (
-      <main className="boot" id="main">
-        <Loading label="Checking your session…" />
-      </main>
-    );
-  }
+  if (state.status === 'restoring') return <Boot label="Checking your session…" />;
   if (state.status !== 'signed-in') {
     const here = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
@@ -41,9 +38,19 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <AdminArea claims={state.claims} startedAt={state.startedAt}>
-      {children}
+    <>
+      <Suspense fallback={<Boot label="Loading Poolkeeper…" />}>
+        <AdminShell claims={state.claims} startedAt={state.startedAt} />
+      </Suspense>
       {idle}
-    </AdminArea>
+    </>
+  );
+}
+
+function Boot({ label }: { label: string }) {
+  return (
+    <main className="boot" id="main">
+      <Loading label={label} />
+    </main>
   );
 }

@@ -4,7 +4,6 @@ import { SignInPage } from '@/features/auth/sign-in-page';
 import { FEATURES, featureForPath, type FeatureEntry } from './feature-registry';
 import { RequireAdmin } from './require-admin';
 import { NotFoundPage, RouteError } from './route-error';
-import { SignedInLayout } from './signed-in-layout';
 
 export const SIGNED_IN_ROUTE_ID = 'signed-in';
 
@@ -26,11 +25,7 @@ export const appRoutes: RouteObject[] = [
         // Pathless, so '/' alone never matches the bare layout: it reaches the splat, which makes
         // React Router ask patchRoutesOnNavigation for the feature that owns the path.
         id: SIGNED_IN_ROUTE_ID,
-        element: (
-          <RequireAdmin>
-            <SignedInLayout />
-          </RequireAdmin>
-        ),
+        element: <RequireAdmin />,
         errorElement: <RouteError />,
         // Feature routes are patched in here on first visit (see patchFeatureRoutes).
         children: [{ path: '*', element: <NotFoundPage />, handle: { title: 'Not found' } }],

@@ -9,9 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { totpAt } from '../../mocks/model/crypto/totp';
 import { DEMO } from '../../mocks/seed/demo';
 import { createAppServices } from '../../src/app/services';
-import { createAdminClients } from '../../src/aws/clients';
+import { createOperatorClients } from '../../src/aws/admin-clients';
 import type { AppError } from '../../src/aws/errors';
-import { identityPoolCredentials } from '../../src/aws/identity-credentials';
 import { countGroups, countUserPoolClients, describeUserPool } from '../../src/aws/pool';
 import { getSesSendQuota } from '../../src/aws/ses';
 import type { AppConfig } from '../../src/config/app-config';
@@ -54,15 +53,8 @@ function signedIn(session: SessionController) {
   return state;
 }
 
-function adminCtx(config: AppConfig, session: SessionController, identity: ReturnType<typeof createAppServices>['publicClients']['identity']) {
-  const credentials = identityPoolCredentials({
-    identity,
-    identityPoolId: config.identityPoolId,
-    userPoolRegion: config.region,
-    userPoolId: config.userPoolId,
-    getIdToken: () => session.getIdToken(),
-  });
-  return { ...createAdminClients(config, credentials), userPoolId: config.userPoolId };
+function adminCtx(config: AppConfig, session: SessionController) {
+  return { ...createOperatorClients(config, () => session.getIdToken()), userPoolId: config.userPoolId };
 }
 
 for (const [name, useTarget] of [
@@ -75,7 +67,7 @@ for (const [name, useTarget] of [
     it('signs the demo operator in with SRP, verifies the ID token, and reads the overview with identity-pool credentials', async () => {
       const config = configFor(target);
       const storage = memoryStorage();
-      const { session, publicClients } = createAppServices(config, { storage });
+      const { session } = createAppServices(config, { storage });
       await session.restore();
       expect(session.getState()).toEqual({ status: 'signed-out' });
 
@@ -86,7 +78,7 @@ for (const [name, useTarget] of [
       expect(state.claims.email).toBe(DEMO.operator.email);
       expect(JSON.parse(storage.data.get(SESSION_STORAGE_KEY)!)).toMatchObject({ userPoolId: DEMO.userPoolId, clientId: DEMO.adminClientId });
 
-      const ctx = adminCtx(config, session, publicClients.identity);
+      const ctx = adminCtx(config, session);
       const pool = await describeUserPool(ctx);
       expect(pool).toMatchObject({ id: DEMO.userPoolId, name: DEMO.poolName, emailSendingAccount: 'DEVELOPER', deletionProtection: true });
       expect(pool.createdAt).toBeInstanceOf(Date);
@@ -107,12 +99,12 @@ for (const [name, useTarget] of [
 
     it('marks a non-admin as such, and IAM refuses their calls anyway', async () => {
       const config = configFor(target);
-      const { session, publicClients } = createAppServices(config, { storage: memoryStorage() });
+      const { session } = createAppServices(config, { storage: memoryStorage() });
       await session.restore();
       await session.signIn(DEMO.nonAdmin.username, DEMO.nonAdmin.password);
       expect(signedIn(session).isAdmin).toBe(false);
       // The demo identity pool denies ambiguous role mappings, so no credentials are issued at all.
-      const error = await failure(describeUserPool(adminCtx(config, session, publicClients.identity)));
+      const error = await failure(describeUserPool(adminCtx(config, session)));
       expect(error.code).toBe('NotAuthorizedException');
       expect(error.message).toMatch(/no AWS role: its role mapping refused it/);
       session.dispose();

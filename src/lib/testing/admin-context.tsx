@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { AdminContextProvider, type AdminContextValue } from '@/aws/admin-context';
-import { createAdminClients } from '@/aws/clients';
+import { createAdminClients } from '@/aws/admin-clients';
 import type { AppConfig } from '@/config/app-config';
 
 export const TEST_CONFIG: AppConfig = {
