@@ -81,7 +81,7 @@ describe('self-lockout guard', () => {
   });
 
   it('isOperatorUser also knows the operator by sub and email when the username is generated', () => {
-    const user = (username: string, sub: string, email?: string) => ({ username, sub, attributes: email ? { email } : {} });
+    const user = (username: string, sub: string, email?: string) => ({ username, sub, attributes: (email ? { email } : {}) as Record<string, string> });
     expect(isOperatorUser(ctx, user('11111111-2222-4333-8444-555555555555', ctx.operator.sub))).toBe(true);
     expect(isOperatorUser(ctx, user('11111111-2222-4333-8444-555555555555', 'other', 'OPERATOR@example.com'))).toBe(true);
     expect(isOperatorUser(ctx, user('11111111-2222-4333-8444-555555555555', 'other', 'alice@example.com'))).toBe(false);
