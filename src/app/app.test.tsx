@@ -83,12 +83,14 @@ describe('the app shell', () => {
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Overview']);
     expect(within(nav).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(document.title).toBe('Overview · Acme customers · Poolkeeper'));
   });
 
   it('refuses a signed-in user outside the admin group with nothing but sign-out', async () => {
     useFakePool();
     renderApp('/', ['beta-testers']);
     expect(await screen.findByRole('heading', { level: 1, name: 'Not an administrator' })).toBeInTheDocument();
+    expect(document.title).toBe('Not an administrator · Poolkeeper');
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
     expect(screen.queryByText('Acme customers')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
@@ -102,6 +104,7 @@ describe('the app shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByLabelText('Username or email')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');
+    expect(document.title).toBe('Sign in · Poolkeeper');
     expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/some/deep/link?x=1');
   });
 

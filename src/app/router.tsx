@@ -1,8 +1,9 @@
-import { createBrowserRouter, createMemoryRouter, Outlet, type RouteObject } from 'react-router';
+import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
 import { Loading } from '@/components/loading';
 import { SignInPage } from '@/features/auth/sign-in-page';
 import { FEATURES, featureForPath, type FeatureEntry } from './feature-registry';
 import { RequireAdmin } from './require-admin';
+import { RootLayout } from './root-layout';
 import { NotFoundPage, RouteError } from './route-error';
 
 export const SIGNED_IN_ROUTE_ID = 'signed-in';
@@ -16,7 +17,7 @@ const bootFallback = (
 export const appRoutes: RouteObject[] = [
   {
     id: 'root',
-    element: <Outlet />,
+    element: <RootLayout signedInRouteId={SIGNED_IN_ROUTE_ID} />,
     errorElement: <RouteError />,
     hydrateFallbackElement: bootFallback,
     children: [

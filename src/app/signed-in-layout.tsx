@@ -10,11 +10,11 @@ import { useRuntime } from '@/config/runtime-context';
 import { useSessionController } from '@/features/auth/session-context';
 import { toasts } from '@/lib/toast';
 import { FEATURES } from './feature-registry';
+import { routeTitle } from './root-layout';
 
-/** Routes may name themselves with `handle: { title }`; the document title follows. */
+/** The route's `handle.title`, then the pool's name. */
 function useDocumentTitle(poolName: string | undefined) {
-  const matches = useMatches();
-  const title = [...matches].reverse().map((match) => (match.handle as { title?: string } | undefined)?.title).find(Boolean);
+  const title = routeTitle(useMatches());
   useEffect(() => {
     document.title = [title, poolName, 'Poolkeeper'].filter(Boolean).join(' · ');
   }, [title, poolName]);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AuthCard } from './auth-card';
 
 /**
@@ -7,6 +7,9 @@ import { AuthCard } from './auth-card';
  */
 export function NotAdminScreen({ username, adminGroup, onSignOut }: { username: string; adminGroup: string; onSignOut: () => Promise<void> }) {
   const [pending, setPending] = useState(false);
+  useEffect(() => {
+    document.title = 'Not an administrator · Poolkeeper';
+  }, []);
   return (
     <AuthCard title="Not an administrator">
       <div className="stack">
