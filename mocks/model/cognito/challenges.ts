@@ -79,7 +79,12 @@ async function newPassword(
   checkPassword(password, policyOf(pool.config));
   const attrs: AttributeMap = {};
   for (const [key, value] of Object.entries(r)) if (key.startsWith('userAttributes.')) attrs[key.slice('userAttributes.'.length)] = value;
-  checkAttributes(pool, attrs, 'update', { admin });
+  // Attributes the user has not got yet may be set even when immutable (they are being created).
+  const fresh: AttributeMap = {};
+  const changed: AttributeMap = {};
+  for (const [name, value] of Object.entries(attrs)) (user.attributes[name] === undefined ? fresh : changed)[name] = value;
+  checkAttributes(pool, fresh, 'create', { admin });
+  checkAttributes(pool, changed, 'update', { admin });
   const missing = missingRequired(pool, { ...user.attributes, ...attrs });
   if (missing.length > 0) throw invalidParameter(`Invalid attributes given, ${missing[0]} is missing`);
   claimAliases(pool, user, attrs, false);
