@@ -5,7 +5,7 @@ import { ConfigErrorPage } from '@/app/config-error-page';
 import type { ConfigResult } from '@/config/app-config';
 import { fetchConfigFile, isEmulatedStartup, resolveEmulatedConfig, resolveLiveConfig } from '@/config/load-config';
 import type { Runtime } from '@/config/runtime-context';
-import { Loading } from '@/components/loading';
+import { FullPageLoading } from '@/components/full-page-loading';
 import '@/styles/index.css';
 
 /**
@@ -20,7 +20,7 @@ async function start(root: Root) {
   let runtime: Omit<Runtime, 'config'>;
   let source: string;
   if (isEmulatedStartup(file, env)) {
-    root.render(<Boot label="Starting the built-in emulator…" />);
+    root.render(<FullPageLoading label="Starting the built-in emulator…" />);
     const [{ startBrowserEmulator }, { DEMO }] = await Promise.all([import('../mocks/hosts/browser'), import('../mocks/seed/demo')]);
     const emulator = await startBrowserEmulator();
     result = resolveEmulatedConfig(emulator.config, env);
@@ -46,14 +46,6 @@ async function start(root: Root) {
   );
 }
 
-function Boot({ label }: { label: string }) {
-  return (
-    <main className="boot" id="main">
-      <Loading label={label} />
-    </main>
-  );
-}
-
 function StartupFailure({ message }: { message: string }) {
   return (
     <main className="config-error" id="main">
@@ -72,7 +64,7 @@ function StartupFailure({ message }: { message: string }) {
 const element = document.getElementById('root');
 if (element) {
   const root = createRoot(element);
-  root.render(<Boot label="Loading Poolkeeper…" />);
+  root.render(<FullPageLoading label="Loading Poolkeeper…" />);
   start(root).catch((error: unknown) => {
     console.error(error);
     root.render(<StartupFailure message={error instanceof Error ? error.message : String(error)} />);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { Loading } from '@/components/loading';
+import { FullPageLoading } from '@/components/full-page-loading';
 import { useConfig } from '@/config/runtime-context';
 import { NotAdminScreen } from '@/features/auth/components/not-admin-screen';
 import { IdleSignOut } from '@/features/auth/idle-sign-out';
@@ -23,7 +23,7 @@ export function RequireAdmin() {
     void session.signOut({ tone: 'info', message: `You were signed out after ${config.idleTimeoutMinutes} minutes without activity.` });
   }, [session, config.idleTimeoutMinutes]);
 
-  if (state.status === 'restoring') return <Boot label="Checking your session…" />;
+  if (state.status === 'restoring') return <FullPageLoading label="Checking your session…" />;
   if (state.status !== 'signed-in') {
     const here = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
@@ -39,18 +39,10 @@ export function RequireAdmin() {
   }
   return (
     <>
-      <Suspense fallback={<Boot label="Loading Poolkeeper…" />}>
+      <Suspense fallback={<FullPageLoading label="Loading Poolkeeper…" />}>
         <AdminShell claims={state.claims} startedAt={state.startedAt} />
       </Suspense>
       {idle}
     </>
-  );
-}
-
-function Boot({ label }: { label: string }) {
-  return (
-    <main className="boot" id="main">
-      <Loading label={label} />
-    </main>
   );
 }

@@ -1,5 +1,5 @@
 import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
-import { Loading } from '@/components/loading';
+import { FullPageLoading } from '@/components/full-page-loading';
 import { SignInPage } from '@/features/auth/sign-in-page';
 import { FEATURES, featureForPath, type FeatureEntry } from './feature-registry';
 import { RequireAdmin } from './require-admin';
@@ -8,18 +8,13 @@ import { NotFoundPage, RouteError } from './route-error';
 
 export const SIGNED_IN_ROUTE_ID = 'signed-in';
 
-const bootFallback = (
-  <main className="boot" id="main">
-    <Loading label="Loading Poolkeeper…" />
-  </main>
-);
 
 export const appRoutes: RouteObject[] = [
   {
     id: 'root',
     element: <RootLayout signedInRouteId={SIGNED_IN_ROUTE_ID} />,
     errorElement: <RouteError />,
-    hydrateFallbackElement: bootFallback,
+    hydrateFallbackElement: <FullPageLoading label="Loading Poolkeeper…" />,
     children: [
       { path: 'sign-in', element: <SignInPage />, handle: { title: 'Sign in' } },
       {
