@@ -33,6 +33,7 @@ describe('toAppError', () => {
     ['Access Token has been revoked', /session has ended/, true],
     ['Invalid login token. Token expired: 1700000000 >= 1690000000', /session has ended/, true],
     ['The ambiguous role mapping rules for: cognito-idp.us-east-1.amazonaws.com/us-east-1_X denied this request.', /no AWS role: its role mapping refused it/, false],
+    ['Client abc is configured for secret but secret was not received', /has a client secret.*without a secret/, false],
     ['Something else entirely', /^Cognito refused this request \(Something else entirely\)\.$/, false],
   ])('tells NotAuthorizedException "%s" apart', (detail, message, reauthenticate) => {
     const error = toAppError(awsError('NotAuthorizedException', detail));
@@ -60,6 +61,12 @@ describe('toAppError', () => {
     expect(error.code).toBe(name);
     expect(error.message).toMatch(message);
     expect(error.detail).toBe(detail);
+  });
+
+  it('says how to fix an app client that does not allow SRP', () => {
+    expect(toAppError(awsError('InvalidParameterException', 'Auth flow not enabled for this client')).message).toBe(
+      'The app client does not allow this kind of sign-in (Auth flow not enabled for this client). Enable ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH on the client.',
+    );
   });
 
   it('keeps AWS’s password policy detail', () => {

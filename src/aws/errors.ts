@@ -58,6 +58,9 @@ const notAuthorized: Mapping = (detail) => {
   if (/token (has been revoked|has expired|expired)|invalid (login|refresh|access) token|token is not valid/i.test(detail)) {
     return { message: 'Your session has ended. Sign in again.', reauthenticate: true };
   }
+  if (/configured for secret|secret hash/i.test(detail)) {
+    return { message: 'The configured app client has a client secret, which a browser app cannot keep. Create an app client without a secret and put its id in the config.' };
+  }
   if (/ambiguous role mapping/i.test(detail)) {
     return { message: 'The identity pool gives this account no AWS role: its role mapping refused it. Only members of the admin group get credentials to administer the pool.' };
   }
@@ -115,7 +118,10 @@ const MAPPINGS: Record<string, Mapping> = {
   InvalidSignatureException: () => ({ message: 'AWS rejected the request\'s signature. Check that this computer\'s clock is right, then try again.' }),
   SignatureDoesNotMatch: () => ({ message: 'AWS rejected the request\'s signature. Check that this computer\'s clock is right, then try again.' }),
   ResourceNotFoundException: (detail) => ({ message: withDetail('Cognito could not find what this request refers to', detail) + ' Check the ids in the dashboard\'s configuration.' }),
-  InvalidParameterException: (detail) => ({ message: withDetail('Cognito rejected a value in this request', detail) }),
+  InvalidParameterException: (detail) =>
+    /flow not enabled/i.test(detail)
+      ? { message: withDetail('The app client does not allow this kind of sign-in', detail) + ' Enable ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH on the client.' }
+      : { message: withDetail('Cognito rejected a value in this request', detail) },
   InvalidParameterValue: (detail) => ({ message: withDetail('SES rejected a value in this request', detail) }),
   UsernameExistsException: () => ({ message: 'A user with this username already exists in the pool.' }),
   AliasExistsException: () => ({ message: 'Another account already uses this email address or phone number.' }),
