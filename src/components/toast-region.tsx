@@ -20,11 +20,11 @@ export function ToastRegion({ store = appToasts }: { store?: ToastStore }) {
       </div>
     ));
   return (
-    <div className="toasts" aria-label="Notifications">
+    <section className="toasts" aria-label="Notifications">
       <div className="toasts__group">{render(errors)}</div>
       <div className="toasts__group" aria-live="polite" aria-relevant="additions">
         {render(others)}
       </div>
-    </div>
+    </section>
   );
 }
