@@ -80,6 +80,14 @@ describe('self-lockout guard', () => {
     expect(pool.users.get('alice')?.enabled).toBe(false);
   });
 
+  it("refuses to reset the operator's own password: Poolkeeper has no forgot-password step, so RESET_REQUIRED would lock them out", async () => {
+    const error = await rejection(resetPassword(ctx, 'Operator@Example.com'));
+    expect(error.code).toBe('SelfLockoutRefused');
+    expect(error.message).toMatch(/cannot reset the password of your own account/);
+    expect(pool.calls).toEqual([]);
+    expect(pool.users.get('operator')?.status).not.toBe('RESET_REQUIRED');
+  });
+
   it('isOperatorUser also knows the operator by sub and email when the username is generated', () => {
     const user = (username: string, sub: string, email?: string) => ({ username, sub, attributes: (email ? { email } : {}) as Record<string, string> });
     expect(isOperatorUser(ctx, user('11111111-2222-4333-8444-555555555555', ctx.operator.sub))).toBe(true);

@@ -122,6 +122,9 @@ export async function globalSignOut(ctx: UserActionContext, username: string): P
 }
 
 export async function resetPassword(ctx: UserActionContext, username: string): Promise<void> {
+  // RESET_REQUIRED answers sign-in with PasswordResetRequiredException, and Poolkeeper has no
+  // forgot-password step to get past it: only another administrator could let the operator back in.
+  guardSelf(ctx, username, 'reset the password of');
   await call(() => ctx.idp.send(new AdminResetUserPasswordCommand({ ...pool(ctx), Username: username })));
 }
 
