@@ -4,7 +4,7 @@
  * components/; this file wires state: URL → query plan → load → derived view → table.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RowSelectionState, SortingState } from '@tanstack/react-table';
+import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAdminContext } from '@/aws/admin-context';
@@ -16,7 +16,6 @@ import { PageHeader } from '@/components/page-header';
 import { listingQuery, usersKeys } from './api/users-queries';
 import type { UsersLoad } from './api/users-load';
 import type { BulkActionKind } from './bulk/bulk-actions';
-import type { BulkItem } from './bulk/bulk-runner';
 import { BulkBar } from './components/bulk-bar';
 import { BulkResults } from './components/bulk-results';
 import { ColumnChooser } from './components/column-chooser';
@@ -27,17 +26,17 @@ import { QuickFilter } from './components/quick-filter';
 import { RowActions } from './components/row-actions';
 import { SearchForm } from './components/search-form';
 import { StatusFilters } from './components/status-filters';
-import { useUsersTable } from './components/use-users-table';
 import { noticeFrom, userPaths } from './detail/paths';
 import { planQuery, type QueryPlan } from './filters/filter-model';
 import { isEmptyView } from './filters/url-params';
 import { useBulkRun } from './hooks/use-bulk-run';
 import { useQuickFilter } from './hooks/use-quick-filter';
+import { useRowSelection } from './hooks/use-row-selection';
 import { useUsersList } from './hooks/use-users-list';
 import { useUsersView } from './hooks/use-users-view';
 import { useViewPrefs } from './hooks/use-view-prefs';
 import { attributeColumn, BASE_COLUMNS, columnsById, isAttributeColumnId, ATTRIBUTE_COLUMN_PREFIX } from './model/column-model';
-import { countRows, filterRows, sortRows } from './model/derive-view';
+import { filterRows, RowSorter } from './model/derive-view';
 import { parseQuickFilter, type UserRow } from './model/user-row';
 import './users.css';
 
@@ -77,46 +76,21 @@ export function UsersPage() {
   // Quick filter: the table follows every keystroke (deferred so typing stays smooth).
   const quick = useQuickFilter(view, setView);
   const quickText = useDeferredValue(quick.text);
-  const sorted = useMemo(() => sortRows(snapshot.rows, prefs.sorting, byId), [snapshot.rows, prefs.sorting, byId]);
+  const [sorter] = useState(() => new RowSorter());
+  const sorted = useMemo(() => sorter.sort(snapshot.rows, prefs.sorting, byId, snapshot.revision), [sorter, snapshot.rows, snapshot.revision, prefs.sorting, byId]);
   const terms = useMemo(() => parseQuickFilter(quickText), [quickText]);
   const rows = useMemo(
     () => filterRows(sorted, { terms, status: plan.clientStatus, enabled: plan.clientEnabled }),
     [sorted, terms, plan.clientStatus, plan.clientEnabled],
   );
-  const counts = useMemo(() => countRows(snapshot.rows), [snapshot.rows]);
+  const counts = snapshot.counts;
 
-  const [selection, setSelection] = useState<RowSelectionState>({});
-  const [selectionFor, setSelectionFor] = useState(plan.serverFilter);
-  if (selectionFor !== plan.serverFilter) {
-    // Another server query: its rows are other users; drop the selection.
-    setSelectionFor(plan.serverFilter);
-    setSelection({});
-  }
-
-  const table = useUsersTable({
-    rows,
-    columns,
-    visible,
-    onVisibleChange: (next) => updatePrefs({ columns: next }),
-    sorting: prefs.sorting as SortingState,
-    onSortingChange: (sorting) => updatePrefs({ sorting }),
-    rowSelection: selection,
-    onRowSelectionChange: setSelection,
-    groupsKnown: snapshot.groupsKnown,
-  });
+  const selection = useRowSelection(snapshot.rows, rows, plan.serverFilter ?? '*');
 
   const bulk = useBulkRun(ctx);
   const [exporting, setExporting] = useState(false);
 
-  const selectedItems = useCallback((): BulkItem[] => {
-    const items: BulkItem[] = [];
-    for (const row of snapshot.rows) if (selection[row.key]) items.push({ key: row.key, user: row.user, groups: row.groups });
-    return items;
-  }, [snapshot.rows, selection]);
-  const selectedCount = useMemo(() => snapshot.rows.reduce((n, row) => (selection[row.key] ? n + 1 : n), 0), [snapshot.rows, selection]);
-  const allSelected = rows.length > 0 && selectedCount === rows.length && rows.every((row) => selection[row.key]);
-
-  const runBulk = (kind: BulkActionKind, group: string | undefined) => void bulk.start(kind, group, selectedItems());
+  const runBulk = (kind: BulkActionKind, group: string | undefined) => void bulk.start(kind, group, selection.items());
   const runRow = (row: UserRow, kind: BulkActionKind) => void bulk.start(kind, undefined, [{ key: row.key, user: row.user, groups: row.groups }]);
   const openRow = useCallback((row: UserRow) => void navigate(userPaths.user(row.user.username)), [navigate]);
 
@@ -183,6 +157,8 @@ export function UsersPage() {
         status={view.status}
         enabled={view.enabled}
         complete={complete}
+        serverStatus={!view.search && plan.serverFilter !== undefined ? view.status : undefined}
+        serverEnabled={!view.search && !view.status && plan.serverFilter !== undefined ? view.enabled : undefined}
         onStatus={(status) => setView({ ...view, status })}
         onEnabled={(enabled) => setView({ ...view, enabled })}
       />
@@ -203,14 +179,14 @@ export function UsersPage() {
       ) : null}
 
       <BulkBar
-        selectedCount={selectedCount}
+        selectedCount={selection.selectedCount}
         viewCount={rows.length}
-        allSelected={allSelected}
+        allSelected={selection.allInViewSelected}
         loading={loading}
         groups={list.groups}
         busy={bulk.state.phase === 'running'}
-        onSelectAll={() => setSelection(Object.fromEntries(rows.map((row) => [row.key, true])))}
-        onClear={() => setSelection({})}
+        onSelectAll={selection.selectAllInView}
+        onClear={selection.clear}
         onRun={runBulk}
       />
       {bulk.state.phase !== 'idle' ? <BulkResults state={bulk.state} onCancel={bulk.cancel} onRetry={() => void bulk.retryFailed()} onDismiss={bulk.dismiss} /> : null}
@@ -262,7 +238,14 @@ export function UsersPage() {
               : `${rows.length.toLocaleString()} of ${snapshot.rows.length.toLocaleString()} loaded users match`}
           </p>
           <DataTable
-            table={table}
+            rows={rows}
+            columns={columns}
+            visible={visible}
+            onVisibleChange={(next) => updatePrefs({ columns: next })}
+            sorting={prefs.sorting as SortingState}
+            onSortingChange={(sorting) => updatePrefs({ sorting })}
+            groupsKnown={snapshot.groupsKnown}
+            selection={selection.tableSelection}
             label="Users"
             onOpenRow={openRow}
             rowActions={(row) => <RowActions row={row} onRun={runRow} disabled={bulk.state.phase === 'running'} />}

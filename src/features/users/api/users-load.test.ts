@@ -160,6 +160,7 @@ describe('UsersLoad', () => {
     ]);
     expect(rows[0]!.search).toContain('support');
     expect(load.findKey('u3')).toBe('sub-3');
+    expect(load.getSnapshot().counts).toEqual({ total: 2, byStatus: { CONFIRMED: 2, UNCONFIRMED: 0 }, enabled: 1, disabled: 1 });
     expect(load.findKey('u2')).toBeUndefined();
 
     // later pages still land, and a user seen again replaces its row instead of doubling it
@@ -170,6 +171,7 @@ describe('UsersLoad', () => {
       ['u3', 'RESET_REQUIRED'],
       ['u4', 'CONFIRMED'],
     ]);
+    expect(load.getSnapshot().counts).toEqual({ total: 3, byStatus: { CONFIRMED: 2, UNCONFIRMED: 0, RESET_REQUIRED: 1 }, enabled: 2, disabled: 1 });
   });
 
   it('stops for good when disposed', async () => {

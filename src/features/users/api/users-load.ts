@@ -9,6 +9,7 @@ import { toAppError, type AppError } from '@/aws/errors';
 import { ListInterruptedError, type ListCheckpoint, type ListProgress, type ListResult } from '@/aws/partitioned-list';
 import type { ListUsersOptions } from '@/aws/users';
 import { userKey, type AppUser, type UserStatus } from '@/aws/user-types';
+import type { StatusCounts } from '../model/derive-view';
 import { toUserRow, type UserRow } from '../model/user-row';
 
 export type LoadStatus = 'loading' | 'done' | 'failed' | 'cancelled';
@@ -20,6 +21,19 @@ export interface UsersLoadSnapshot {
   error?: AppError;
   /** true once group membership is joined into the rows */
   groupsKnown: boolean;
+  /** changes when rows are changed or replaced in place; unchanged while rows are only appended */
+  revision: number;
+  /** by status and enabled, kept up to date as rows arrive and change (no 100 000-row recount) */
+  counts: StatusCounts;
+}
+
+const emptyCounts = (): StatusCounts => ({ total: 0, byStatus: {}, enabled: 0, disabled: 0 });
+
+function count(counts: StatusCounts, user: AppUser, delta: 1 | -1): void {
+  counts.total += delta;
+  counts.byStatus[user.status] = (counts.byStatus[user.status] ?? 0) + delta;
+  if (user.enabled) counts.enabled += delta;
+  else counts.disabled += delta;
 }
 
 export type UserChange =
@@ -46,14 +60,17 @@ export interface UsersLoadDeps {
   flushInterval?: (rows: number) => number;
 }
 
-const defaultInterval = (rows: number) => (rows < 5_000 ? 100 : rows < 50_000 ? 300 : 700);
+// Each batch re-renders the view of every loaded row: rarer as the table grows.
+const defaultInterval = (rows: number) => (rows < 5_000 ? 100 : rows < 20_000 ? 300 : rows < 50_000 ? 600 : 1000);
 
 export class UsersLoad {
   private rows: UserRow[] = [];
   private readonly index = new Map<string, number>();
   private pending: AppUser[] = [];
   private membership: Map<string, string[]> | undefined;
-  private snapshot: UsersLoadSnapshot = { rows: [], status: 'loading', groupsKnown: false };
+  private snapshot: UsersLoadSnapshot = { rows: [], status: 'loading', groupsKnown: false, revision: 0, counts: emptyCounts() };
+  private counts = emptyCounts();
+  private revision = 0;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private controller: AbortController | undefined;
@@ -173,6 +190,7 @@ export class UsersLoad {
     if (membership === this.membership) return;
     this.membership = membership;
     this.rows = this.rows.map((row) => toUserRow(row.user, this.groupsOf(row.user.username)));
+    this.revision += 1;
     this.publish();
   }
 
@@ -191,6 +209,7 @@ export class UsersLoad {
       const row = rows[at];
       if (!row) continue;
       if (change.type === 'deleted') {
+        count(this.counts, row.user, -1);
         // Marked now, removed below in one pass.
         rows[at] = undefined as unknown as UserRow;
         this.index.delete(key);
@@ -207,6 +226,8 @@ export class UsersLoad {
       if (change.addGroup && groups && !groups.includes(change.addGroup)) groups = [...groups, change.addGroup].sort((a, b) => a.localeCompare(b));
       if (change.removeGroup && groups) groups = groups.filter((g) => g !== change.removeGroup);
       if (change.addGroup || change.removeGroup || change.groups) this.updateMembership(user.username, groups);
+      count(this.counts, row.user, -1);
+      count(this.counts, user, 1);
       rows[at] = toUserRow(user, groups);
     }
     if (!copied) return;
@@ -215,6 +236,7 @@ export class UsersLoad {
       this.reindex(rows);
     }
     this.rows = rows;
+    this.revision += 1;
     this.publish();
   }
 
@@ -251,11 +273,15 @@ export class UsersLoad {
         const key = userKey(user);
         const existing = this.index.get(key);
         const row = toUserRow(user, this.groupsOf(user.username));
-        if (existing !== undefined) rows[existing] = row;
-        else {
+        if (existing !== undefined) {
+          count(this.counts, rows[existing]!.user, -1);
+          rows[existing] = row;
+          this.revision += 1;
+        } else {
           this.index.set(key, rows.length);
           rows.push(row);
         }
+        count(this.counts, user, 1);
       }
       this.rows = rows;
     }
@@ -279,6 +305,8 @@ export class UsersLoad {
       progress: this.progress,
       error: this.error,
       groupsKnown: this.membership !== undefined,
+      revision: this.revision,
+      counts: { ...this.counts, byStatus: { ...this.counts.byStatus } },
     };
     for (const listener of this.listeners) listener();
   }

@@ -1,14 +1,14 @@
 /**
- * The table's TanStack column definitions, made from the column data in model/column-model.ts
- * plus the selection column. Sorting is done by model/derive-view.ts (manualSorting); TanStack
- * holds the sort, selection, visibility and order state.
+ * The table's TanStack column definitions, made from the column data in model/column-model.ts.
+ * Sorting and filtering are done by model/derive-view.ts (manualSorting): TanStack holds the
+ * sort, visibility, order and size state, headers and cells; the selection column is drawn by
+ * the data table itself, over the rows in view.
  */
 import {
   columnOrderingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
-  rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
   type ColumnDef,
@@ -16,11 +16,9 @@ import {
 import type { UserColumn } from '../model/column-model';
 import { sortKey } from '../model/column-model';
 import type { UserRow } from '../model/user-row';
-import { SelectAllCheckbox, SelectRowCheckbox } from './select-checkboxes';
 import { UserCell } from './user-cells';
 
 export const usersTableFeatures = tableFeatures({
-  rowSelectionFeature,
   rowSortingFeature,
   columnVisibilityFeature,
   columnOrderingFeature,
@@ -31,18 +29,8 @@ export type UsersColumnDef = ColumnDef<UsersTableFeatures, UserRow, unknown>;
 
 const helper = createColumnHelper<UsersTableFeatures, UserRow>();
 
-export const SELECT_COLUMN_ID = 'select';
-
 export function buildColumnDefs(columns: readonly UserColumn[], groupsKnown: boolean): UsersColumnDef[] {
-  const select = helper.display({
-    id: SELECT_COLUMN_ID,
-    header: ({ table }) => <SelectAllCheckbox table={table} />,
-    cell: ({ row }) => <SelectRowCheckbox row={row} />,
-    size: 44,
-    enableSorting: false,
-    enableHiding: false,
-  }) as UsersColumnDef;
-  const data = columns.map(
+  return columns.map(
     (column) =>
       helper.accessor((row: UserRow) => sortKey(column, row), {
         id: column.id,
@@ -51,8 +39,10 @@ export function buildColumnDefs(columns: readonly UserColumn[], groupsKnown: boo
         size: column.width,
         minSize: 60,
         sortUndefined: 'last',
+        // Dates and numbers start newest/largest first; text A→Z. (Set explicitly: with no rows
+        // in the table model, TanStack cannot infer it from the first value.)
+        sortDescFirst: column.kind === 'date' || column.kind === 'number',
         enableHiding: !column.required,
       }) as UsersColumnDef,
   );
-  return [select, ...data];
 }

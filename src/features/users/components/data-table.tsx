@@ -3,47 +3,86 @@
  * scroll like 100. Markup is a real <table> laid out as a grid, so screen readers still get
  * rows, headers and sort state; aria-rowcount/aria-rowindex tell them the full size.
  *
- * Keyboard: Tab reaches the table; ↑/↓/PageUp/PageDown/Home/End move between rows, Space selects,
- * Shift+Space extends the selection, Enter opens the user.
+ * TanStack Table owns the columns: definitions, visibility, order, sizes, headers and the sort
+ * state. The body draws the view (already sorted and filtered) with memoised rows that read the
+ * visible columns TanStack reports, so scrolling renders only the rows that come into view, and
+ * sorting 100 000 users never builds 100 000 table rows. Clicks and keys are handled once, on the
+ * body, for every row.
+ *
+ * Keyboard: Tab reaches the table; ↑/↓/PageUp/PageDown/Home/End move between rows, Space selects
+ * (Shift+Space extends from the last one), Enter opens the user.
  */
+import type { Header, SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Header, Row } from '@tanstack/react-table';
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { UserColumn } from '../model/column-model';
 import type { UserRow } from '../model/user-row';
-import { SELECT_COLUMN_ID, type UsersTableFeatures } from './columns';
-import type { UsersReactTable } from './use-users-table';
+import type { UsersTableFeatures } from './columns';
+import { SelectAllCheckbox } from './select-checkboxes';
+import { ROW_HEIGHT, SELECT_WIDTH } from './table-metrics';
+import { UsersTableRow, type RowCell } from './users-table-row';
+import { useUsersTable, type UsersReactTable } from './use-users-table';
 
-export const ROW_HEIGHT = 36;
 
-const INTERACTIVE = 'a, button, input, select, textarea, label';
+export interface TableSelection {
+  isSelected: (row: UserRow) => boolean;
+  /** rows of the view that are selected */
+  selectedInView: number;
+  /** `extend`: from the last toggled row to this one, in view order */
+  toggle: (index: number, extend: boolean) => void;
+  toggleAll: () => void;
+}
 
 export function DataTable({
-  table,
+  rows,
+  columns,
+  visible,
+  onVisibleChange,
+  sorting,
+  onSortingChange,
+  groupsKnown,
+  selection,
   label,
   onOpenRow,
   rowActions,
 }: {
-  table: UsersReactTable;
+  rows: readonly UserRow[];
+  columns: readonly UserColumn[];
+  visible: readonly string[];
+  onVisibleChange: (visible: string[]) => void;
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
+  groupsKnown: boolean;
+  selection: TableSelection;
   label: string;
   onOpenRow: (row: UserRow) => void;
   rowActions?: (row: UserRow) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = table.getRowModel().rows;
   const [active, setActive] = useState(0);
   const [focusPending, setFocusPending] = useState(false);
+  const table = useUsersTable({ columns, visible, onVisibleChange, sorting, onSortingChange, groupsKnown });
 
+  // Stable callbacks: the virtualizer recomputes every row's position when these change.
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const estimateSize = useCallback(() => ROW_HEIGHT, []);
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
-    overscan: 12,
-  });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement, estimateSize, getItemKey, overscan: 10 });
 
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const items = virtualizer.getVirtualItems();
+
+  // The visible columns, in order, with their sizes, as TanStack computes them.
+  const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
+  const leaves = table.getVisibleLeafColumns();
+  const cellsKey = leaves.map((leaf) => `${leaf.id}:${leaf.getSize()}`).join('|');
+  const cells: RowCell[] = useMemo(
+    () => leaves.flatMap((leaf) => (byId.has(leaf.id) ? [{ column: byId.get(leaf.id)!, width: leaf.getSize() }] : [])),
+    // cellsKey captures what `leaves` holds; the array itself is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [cellsKey, byId],
+  );
 
   // Keyboard moves focus to a row that may only exist once the virtualizer has scrolled to it.
   useEffect(() => {
@@ -62,15 +101,22 @@ export function DataTable({
     setFocusPending(true);
   };
 
-  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+  const rowAt = (target: EventTarget) => {
+    const element = (target as HTMLElement).closest<HTMLElement>('tr[data-index]');
+    const index = element ? Number(element.dataset.index) : -1;
+    const row = rows[index];
+    return row ? { row, index } : undefined;
+  };
 
-  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, row: Row<UsersTableFeatures, UserRow>, index: number) => {
-    if ((event.target as HTMLElement).closest('input, select, textarea, button')) return;
+  const onBodyKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const hit = rowAt(event.target);
+    if (!hit || (event.target as HTMLElement).closest('input, select, textarea, button, a')) return;
+    const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      PageDown: index + pageSize,
-      PageUp: index - pageSize,
+      ArrowDown: hit.index + 1,
+      ArrowUp: hit.index - 1,
+      PageDown: hit.index + pageSize,
+      PageUp: hit.index - pageSize,
       Home: 0,
       End: rows.length - 1,
     };
@@ -80,26 +126,33 @@ export function DataTable({
       moveTo(target);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      onOpenRow(row.original);
+      onOpenRow(hit.row);
     } else if (event.key === ' ') {
       event.preventDefault();
-      row.getToggleSelectedHandler()(event);
+      selection.toggle(hit.index, event.shiftKey);
     }
   };
 
-  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, row: Row<UsersTableFeatures, UserRow>, index: number) => {
-    setActive(index);
-    // Links, checkboxes and buttons in the row do their own thing.
-    if ((event.target as HTMLElement).closest(INTERACTIVE)) return;
-    if (event.shiftKey || event.metaKey || event.ctrlKey) {
-      row.getToggleSelectedHandler()(event);
+  const onBodyClick = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const hit = rowAt(event.target);
+    if (!hit) return;
+    setActive(hit.index);
+    const target = event.target as HTMLElement;
+    if (target.matches('input[type="checkbox"][data-select]')) {
+      selection.toggle(hit.index, event.shiftKey);
       return;
     }
-    onOpenRow(row.original);
+    // Links, buttons and other controls in the row do their own thing.
+    if (target.closest('a, button, input, select, textarea, label')) return;
+    if (event.shiftKey || event.metaKey || event.ctrlKey) {
+      selection.toggle(hit.index, event.shiftKey);
+      return;
+    }
+    onOpenRow(hit.row);
   };
 
-  const headerGroups = table.getHeaderGroups();
-  const totalWidth = table.getTotalSize();
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const totalWidth = table.getTotalSize() + SELECT_WIDTH;
 
   return (
     <div
@@ -107,45 +160,38 @@ export function DataTable({
       className="users-table__scroll"
       tabIndex={rows.length > 0 ? -1 : undefined}
       onFocus={(e) => {
-        // Tabbing into the scroll area lands on the active row.
+        // Focus landing on the scroll area goes on to the active row.
         if (e.target === e.currentTarget && rows.length > 0) moveTo(activeIndex);
       }}
     >
       <table className="users-table" aria-label={label} aria-rowcount={rows.length + 1} style={{ width: totalWidth }}>
         <thead className="users-table__head">
-          {headerGroups.map((group) => (
-            <tr key={group.id} className="users-table__row" aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <HeaderCell key={header.id} header={header} table={table} />
-              ))}
-              {rowActions ? <th className="users-table__actions-head" aria-label="Row actions" /> : null}
-            </tr>
-          ))}
+          <tr className="users-table__row" aria-rowindex={1}>
+            <th className="users-table__header users-table__cell--select" style={{ width: SELECT_WIDTH }} scope="col">
+              <SelectAllCheckbox viewCount={rows.length} selectedInView={selection.selectedInView} onToggle={selection.toggleAll} />
+            </th>
+            {headers.map((header) => (
+              <HeaderCell key={header.id} header={header} table={table} />
+            ))}
+            {rowActions ? <th className="users-table__actions-head" aria-label="Row actions" /> : null}
+          </tr>
         </thead>
-        <tbody className="users-table__body" style={{ height: virtualizer.getTotalSize() }}>
+        <tbody className="users-table__body" style={{ height: virtualizer.getTotalSize() }} onClick={onBodyClick} onKeyDown={onBodyKeyDown}>
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const selected = row.getIsSelected();
             return (
-              <tr
-                key={row.id}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                className={`users-table__row users-table__row--body${selected ? ' is-selected' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                onClick={(e) => onRowClick(e, row, item.index)}
-                onKeyDown={(e) => onRowKeyDown(e, row, item.index)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`users-table__cell users-table__cell--${cell.column.id === SELECT_COLUMN_ID ? 'select' : 'data'}`} style={{ width: cell.column.getSize() }}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-                {rowActions ? <td className="users-table__cell users-table__cell--actions">{rowActions(row.original)}</td> : null}
-              </tr>
+              <UsersTableRow
+                key={row.key}
+                row={row}
+                index={item.index}
+                start={item.start}
+                selected={selection.isSelected(row)}
+                tabbable={item.index === activeIndex}
+                cells={cells}
+                groupsKnown={groupsKnown}
+                actions={rowActions}
+              />
             );
           })}
         </tbody>
@@ -163,12 +209,7 @@ function HeaderCell({ header, table }: { header: Header<UsersTableFeatures, User
   return (
     <th className="users-table__header" style={{ width: header.getSize() }} aria-sort={ariaSort} scope="col">
       {canSort ? (
-        <button
-          type="button"
-          className="users-table__sort"
-          onClick={column.getToggleSortingHandler()}
-          title="Sort (Shift+click adds a second sort)"
-        >
+        <button type="button" className="users-table__sort" onClick={column.getToggleSortingHandler()} title="Sort (Shift+click adds a second sort)">
           {content}
           <span aria-hidden="true" className="users-table__sort-mark">
             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}

@@ -16,6 +16,8 @@ export function StatusFilters({
   onStatus,
   onEnabled,
   complete,
+  serverStatus,
+  serverEnabled,
 }: {
   counts: StatusCounts;
   status: UserStatus | undefined;
@@ -24,6 +26,9 @@ export function StatusFilters({
   onEnabled: (enabled: EnabledFilter | undefined) => void;
   /** false while loading: counts are of the users loaded so far */
   complete: boolean;
+  /** set when Cognito filtered by status or enabled: other values have no count to show */
+  serverStatus?: UserStatus;
+  serverEnabled?: EnabledFilter;
 }) {
   const shown = USER_STATUSES.filter((s) => ALWAYS_SHOWN.includes(s) || (counts.byStatus[s] ?? 0) > 0 || s === status);
   const n = (value: number) => (complete ? value.toLocaleString() : `${value.toLocaleString()}+`);
@@ -31,13 +36,25 @@ export function StatusFilters({
     <div className="users-status-filters" role="group" aria-label="Quick filters by status">
       {shown.map((s) => (
         <button key={s} type="button" className="chip" aria-pressed={status === s} onClick={() => onStatus(status === s ? undefined : s)}>
-          {STATUS_LABELS[s]} <span className="chip__count">{n(counts.byStatus[s] ?? 0)}</span>
+          {STATUS_LABELS[s]}
+          {serverStatus === undefined || serverStatus === s ? (
+            <>
+              {' '}
+              <span className="chip__count">{n(counts.byStatus[s] ?? 0)}</span>
+            </>
+          ) : null}
         </button>
       ))}
       <span className="users-status-filters__divider" aria-hidden="true" />
       {(['enabled', 'disabled'] as const).map((value) => (
         <button key={value} type="button" className="chip" aria-pressed={enabled === value} onClick={() => onEnabled(enabled === value ? undefined : value)}>
-          {value === 'enabled' ? 'Enabled' : 'Disabled'} <span className="chip__count">{n(value === 'enabled' ? counts.enabled : counts.disabled)}</span>
+          {value === 'enabled' ? 'Enabled' : 'Disabled'}
+          {serverEnabled === undefined || serverEnabled === value ? (
+            <>
+              {' '}
+              <span className="chip__count">{n(value === 'enabled' ? counts.enabled : counts.disabled)}</span>
+            </>
+          ) : null}
         </button>
       ))}
     </div>

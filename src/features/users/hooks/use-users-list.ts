@@ -5,7 +5,7 @@ import { followUserPage } from '../api/list-sync';
 import { disposeDroppedLoads, membershipQuery, poolGroupsQuery, usersListQuery } from '../api/users-queries';
 import type { UsersLoad, UsersLoadSnapshot } from '../api/users-load';
 
-const idle: UsersLoadSnapshot = { rows: [], status: 'loading', groupsKnown: false };
+const idle: UsersLoadSnapshot = { rows: [], status: 'loading', groupsKnown: false, revision: 0, counts: { total: 0, byStatus: {}, enabled: 0, disabled: 0 } };
 const noop = () => () => {};
 
 /**

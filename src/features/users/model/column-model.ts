@@ -44,8 +44,8 @@ export const BASE_COLUMNS: readonly UserColumn[] = [
   },
   { id: 'status', label: 'Status', kind: 'status', width: 190, value: (r) => r.user.status, defaultVisible: true },
   { id: 'enabled', label: 'Enabled', kind: 'boolean', width: 100, value: (r) => r.user.enabled, defaultVisible: true },
-  { id: 'created', label: 'Created', kind: 'date', width: 170, value: (r) => r.user.createdAt, defaultVisible: true },
-  { id: 'modified', label: 'Last modified', kind: 'date', width: 170, value: (r) => r.user.modifiedAt, defaultVisible: true },
+  { id: 'created', label: 'Created', kind: 'date', width: 195, value: (r) => r.user.createdAt, defaultVisible: true },
+  { id: 'modified', label: 'Last modified', kind: 'date', width: 195, value: (r) => r.user.modifiedAt, defaultVisible: true },
   { id: 'sub', label: 'User ID (sub)', kind: 'mono', width: 300, value: (r) => r.user.sub, defaultVisible: false },
   { id: 'groups', label: 'Groups', kind: 'groups', width: 200, value: (r) => r.groups, defaultVisible: true },
 ];

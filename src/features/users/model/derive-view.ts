@@ -1,8 +1,7 @@
 /**
  * What the table shows of the loaded users: sorted, then filtered on the client. Written for
- * 100 000 rows: sort keys are extracted once per column and cached per loaded-rows array, the sort
- * orders an index array, and the quick filter is a substring test on precomputed search text —
- * so typing in the filter never re-sorts, and re-sorting never re-reads the users.
+ * 100 000 rows: sort keys are read once per column, the sort orders an index array, and the quick
+ * filter is a substring test on precomputed search text — so typing in the filter never re-sorts.
  */
 import type { UserStatus } from '@/aws/user-types';
 import type { EnabledFilter } from '../filters/filter-model';
@@ -16,18 +15,10 @@ export interface SortSpec {
 
 type Key = string | number | undefined;
 
-const keyCache = new WeakMap<readonly UserRow[], Map<string, Key[]>>();
-
-function keysFor(rows: readonly UserRow[], column: UserColumn): Key[] {
-  let byColumn = keyCache.get(rows);
-  if (!byColumn) keyCache.set(rows, (byColumn = new Map()));
-  let keys = byColumn.get(column.id);
-  if (!keys) {
-    keys = new Array<Key>(rows.length);
-    for (let i = 0; i < rows.length; i += 1) keys[i] = sortKey(column, rows[i]!);
-    byColumn.set(column.id, keys);
-  }
-  return keys;
+/** Sort keys of rows[from…] for a column, appended to `into`. */
+function extractKeys(rows: readonly UserRow[], column: UserColumn, from = 0, into: Key[] = []): Key[] {
+  for (let i = from; i < rows.length; i += 1) into.push(sortKey(column, rows[i]!));
+  return into;
 }
 
 function compareKeys(a: Key, b: Key): number {
@@ -39,39 +30,151 @@ function compareKeys(a: Key, b: Key): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Stable multi-column sort (ties keep load order). Returns `rows` itself when nothing sorts. */
-export function sortRows(rows: readonly UserRow[], sorting: readonly SortSpec[], columns: ReadonlyMap<string, UserColumn>): readonly UserRow[] {
-  const specs = sorting
-    .map((spec) => ({ spec, column: columns.get(spec.id) }))
-    .filter((s): s is { spec: SortSpec; column: UserColumn } => s.column !== undefined)
-    .map(({ spec, column }) => ({ desc: spec.desc, keys: keysFor(rows, column) }));
-  if (specs.length === 0) return rows;
-  const order = new Uint32Array(rows.length);
-  for (let i = 0; i < order.length; i += 1) order[i] = i;
-  if (specs.length === 1) {
+interface ResolvedSpec {
+  desc: boolean;
+  column: UserColumn;
+}
+
+interface KeyedSpec {
+  desc: boolean;
+  keys: Key[];
+}
+
+function resolve(sorting: readonly SortSpec[], columns: ReadonlyMap<string, UserColumn>): ResolvedSpec[] {
+  return sorting
+    .map((spec) => ({ desc: spec.desc, column: columns.get(spec.id) }))
+    .filter((s): s is ResolvedSpec => s.column !== undefined);
+}
+
+/** Orders two keys under one spec: ±2 (an empty value) stays last in both directions. */
+function directed(c: number, desc: boolean): number {
+  if (c === 0 || c === 2 || c === -2) return c;
+  return desc ? -c : c;
+}
+
+/** Compares row indexes under the specs; ties keep load order (the lower index first). */
+function comparator(keyed: readonly KeyedSpec[]): (a: number, b: number) => number {
+  if (keyed.length === 1) {
     // The common case without the loop: about a third faster on 100 000 rows.
-    const { desc, keys } = specs[0]!;
-    order.sort((a, b) => {
-      const c = compareKeys(keys[a], keys[b]);
-      if (c === 0) return a - b;
-      // ±2 marks an empty value: it stays last in both directions.
-      if (c === 2 || c === -2) return c;
-      return desc ? -c : c;
-    });
-  } else {
-    order.sort((a, b) => {
-      for (const { desc, keys } of specs) {
-        const c = compareKeys(keys[a], keys[b]);
-        if (c === 0) continue;
-        if (c === 2 || c === -2) return c;
-        return desc ? -c : c;
-      }
-      return a - b;
-    });
+    const { desc, keys } = keyed[0]!;
+    return (a, b) => directed(compareKeys(keys[a], keys[b]), desc) || a - b;
   }
-  const sorted = new Array<UserRow>(rows.length);
+  return (a, b) => {
+    for (const { desc, keys } of keyed) {
+      const c = directed(compareKeys(keys[a], keys[b]), desc);
+      if (c !== 0) return c;
+    }
+    return a - b;
+  };
+}
+
+function range(from: number, to: number): Uint32Array {
+  const order = new Uint32Array(to - from);
+  for (let i = 0; i < order.length; i += 1) order[i] = from + i;
+  return order;
+}
+
+function pick(rows: readonly UserRow[], order: Uint32Array): UserRow[] {
+  const sorted = new Array<UserRow>(order.length);
   for (let i = 0; i < order.length; i += 1) sorted[i] = rows[order[i]!]!;
   return sorted;
+}
+
+/** Stable multi-column sort (ties keep load order). Returns `rows` itself when nothing sorts. */
+export function sortRows(rows: readonly UserRow[], sorting: readonly SortSpec[], columns: ReadonlyMap<string, UserColumn>): readonly UserRow[] {
+  const specs = resolve(sorting, columns);
+  if (specs.length === 0) return rows;
+  const keyed = specs.map((s) => ({ desc: s.desc, keys: extractKeys(rows, s.column) }));
+  return pick(rows, range(0, rows.length).sort(comparator(keyed)));
+}
+
+/**
+ * Sorting that keeps up with 100 000 streaming rows. It keeps each column's keys beside the rows
+ * and the last order, so:
+ * - while users stream in, each batch is sorted alone and merged in (linear, not n log n);
+ * - flipping a column's direction reverses the order (linear) instead of sorting again;
+ * - switching columns reads only the new column's keys.
+ * Anything else (rows changed in place) sorts afresh.
+ */
+export class RowSorter {
+  private rows: readonly UserRow[] | undefined;
+  private revision: number | undefined;
+  private readonly keys = new Map<UserColumn, Key[]>();
+  private specs: ResolvedSpec[] = [];
+  private order: Uint32Array = new Uint32Array(0);
+  private sorted: readonly UserRow[] = [];
+
+  /**
+   * `revision` changes whenever rows are changed or replaced in place (not merely appended); an
+   * unchanged revision and a longer list mean the new rows are all at the end.
+   */
+  sort(rows: readonly UserRow[], sorting: readonly SortSpec[], columns: ReadonlyMap<string, UserColumn>, revision?: number): readonly UserRow[] {
+    const specs = resolve(sorting, columns);
+    const same = (a: readonly ResolvedSpec[], b: readonly ResolvedSpec[]) =>
+      a.length === b.length && a.every((s, i) => s.column === b[i]!.column && s.desc === b[i]!.desc);
+    if (rows === this.rows && same(specs, this.specs)) return this.sorted;
+
+    const previous = this.rows;
+    const sameRows = rows === previous;
+    const appended = !sameRows && previous !== undefined && revision !== undefined && revision === this.revision && rows.length > previous.length;
+    if (!sameRows && !appended) this.keys.clear();
+    if (appended) for (const [column, keys] of this.keys) extractKeys(rows, column, previous!.length, keys);
+    const keyed = specs.map((s) => ({ desc: s.desc, keys: this.keysOf(rows, s.column) }));
+
+    let order: Uint32Array;
+    if (specs.length === 0) order = range(0, rows.length);
+    else if (appended && same(specs, this.specs)) order = merge(this.order, range(previous!.length, rows.length).sort(comparator(keyed)), comparator(keyed));
+    else if (sameRows && isFlip(this.specs, specs)) order = flip(this.order, keyed[0]!.keys);
+    else order = range(0, rows.length).sort(comparator(keyed));
+
+    this.rows = rows;
+    this.revision = revision;
+    this.specs = specs;
+    this.order = order;
+    this.sorted = specs.length === 0 ? rows : pick(rows, order);
+    return this.sorted;
+  }
+
+  private keysOf(rows: readonly UserRow[], column: UserColumn): Key[] {
+    let keys = this.keys.get(column);
+    if (!keys) this.keys.set(column, (keys = extractKeys(rows, column)));
+    return keys;
+  }
+}
+
+function isFlip(before: readonly ResolvedSpec[], after: readonly ResolvedSpec[]): boolean {
+  return before.length === 1 && after.length === 1 && before[0]!.column === after[0]!.column && before[0]!.desc !== after[0]!.desc;
+}
+
+/**
+ * The other direction of a one-column order: the non-empty part reversed, each run of equal keys
+ * turned back to load order, empty values still last.
+ */
+function flip(order: Uint32Array, keys: readonly Key[]): Uint32Array {
+  let filled = order.length;
+  while (filled > 0 && keys[order[filled - 1]!] === undefined) filled -= 1;
+  const out = new Uint32Array(order.length);
+  let k = 0;
+  let end = filled;
+  while (end > 0) {
+    let start = end - 1;
+    while (start > 0 && keys[order[start - 1]!] === keys[order[end - 1]!]) start -= 1;
+    for (let i = start; i < end; i += 1) out[k++] = order[i]!;
+    end = start;
+  }
+  for (let i = filled; i < order.length; i += 1) out[k++] = order[i]!;
+  return out;
+}
+
+function merge(a: Uint32Array, b: Uint32Array, compare: (x: number, y: number) => number): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 export interface RowFilter {

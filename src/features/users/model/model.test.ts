@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppUser, UserStatus } from '@/aws/user-types';
 import { attributeColumn, BASE_COLUMNS, columnsById, sortKey, valueJson, valueText } from './column-model';
-import { countRows, filterRows, sortRows } from './derive-view';
+import { countRows, filterRows, RowSorter, sortRows } from './derive-view';
 import { parseQuickFilter, toUserRow, type UserRow } from './user-row';
 
 function user(username: string, extra: Partial<AppUser> & { attributes?: Record<string, string> } = {}): AppUser {
@@ -87,6 +87,53 @@ describe('sorting', () => {
       toUserRow(user('c', { status: 'CONFIRMED' }), undefined),
     ];
     expect(names(sortRows(multi, [{ id: 'status', desc: false }, { id: 'username', desc: false }], columns))).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('RowSorter', () => {
+  const make = (n: number, offset = 0) =>
+    Array.from({ length: n }, (_, i) => toUserRow(user(`u${(((i + offset) * 7919) % 1000).toString().padStart(4, '0')}-${i + offset}`, { status: (['CONFIRMED', 'UNCONFIRMED'] as const)[(i + offset) % 2] }), undefined));
+
+  it('merges appended batches into the same order a full sort gives, ties in load order', () => {
+    const sorter = new RowSorter();
+    const specs = [{ id: 'status', desc: true }];
+    let rows: UserRow[] = make(300);
+    expect(sorter.sort(rows, specs, columns, 1)).toEqual(sortRows(rows, specs, columns));
+    for (let batch = 1; batch <= 3; batch += 1) {
+      rows = [...rows, ...make(200, 300 * batch)];
+      const merged = sorter.sort(rows, specs, columns, 1);
+      expect(merged.map((r) => r.key)).toEqual(sortRows(rows, specs, columns).map((r) => r.key));
+    }
+    const byName = [{ id: 'username', desc: false }];
+    expect(sorter.sort(rows, byName, columns).map((r) => r.key)).toEqual(sortRows(rows, byName, columns).map((r) => r.key));
+  });
+
+  it('flips direction without sorting again, keeping ties in load order and empty values last', () => {
+    const sorter = new RowSorter();
+    // many equal emails (ties) and some without one (empty, always last)
+    const rows = make(181).map((row, i) =>
+      i % 11 === 0 ? row : toUserRow({ ...row.user, attributes: { ...row.user.attributes, email: `e${(i * 37) % 40}@x` } }, undefined),
+    );
+    const asc = [{ id: 'email', desc: false }];
+    const desc = [{ id: 'email', desc: true }];
+    expect(sorter.sort(rows, asc, columns, 1).map((r) => r.key)).toEqual(sortRows(rows, asc, columns).map((r) => r.key));
+    expect(sorter.sort(rows, desc, columns, 1).map((r) => r.key)).toEqual(sortRows(rows, desc, columns).map((r) => r.key));
+    expect(sorter.sort(rows, asc, columns, 1).map((r) => r.key)).toEqual(sortRows(rows, asc, columns).map((r) => r.key));
+    const status = [{ id: 'status', desc: true }];
+    expect(sorter.sort(rows, status, columns, 1).map((r) => r.key)).toEqual(sortRows(rows, status, columns).map((r) => r.key));
+  });
+
+  it('answers the same inputs from its memory and re-sorts rows changed in place', () => {
+    const sorter = new RowSorter();
+    const specs = [{ id: 'username', desc: false }];
+    const rows = make(50);
+    const first = sorter.sort(rows, specs, columns, 1);
+    expect(sorter.sort(rows, specs, columns, 1)).toBe(first);
+    // a row replaced in the middle and rows appended, in one go: the revision says "changed"
+    const changed = [...rows, ...make(5, 50)];
+    changed[25] = toUserRow(user('aaaa-first'), undefined);
+    expect(sorter.sort(changed, specs, columns, 2)[0]!.user.username).toBe('aaaa-first');
+    expect(sorter.sort(changed, [], columns)).toBe(changed);
   });
 });
 
