@@ -24,5 +24,8 @@ describe('safeNextPath', () => {
     expect(safeNextPath('https://evil.example')).toBe('/');
     expect(safeNextPath('//evil.example')).toBe('/');
     expect(safeNextPath('/\\evil.example')).toBe('/');
+    // browsers drop tabs and newlines from URLs, so '/\t/evil.example' would become '//evil.example'
+    expect(safeNextPath('/\t/evil.example')).toBe('/');
+    expect(safeNextPath('/\n/evil.example')).toBe('/');
   });
 });

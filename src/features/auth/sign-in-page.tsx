@@ -11,7 +11,10 @@ import { useSessionController, useSessionState } from './session-context';
 
 /** Only same-app paths: an attacker-supplied `next=https://…` must not turn sign-in into a redirector. */
 export function safeNextPath(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  // URL parsing drops tabs and newlines and reads a backslash as '/', so '/<tab>/evil' and '/<backslash>evil'
+  // both mean '//evil': a path with either is refused outright.
+  const suspicious = next !== null && [...next].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (!next || suspicious || !next.startsWith('/') || next.startsWith('//')) return '/';
   return next;
 }
 
