@@ -77,28 +77,47 @@ const TRUST = {
   ],
 };
 
-/** The admin role's policy: exactly what README section 4 and the CloudFormation template grant. */
+/**
+ * The admin role's policy: exactly what README section 4 and infra/poolkeeper-admin.yaml grant
+ * (tests/contract/admin-policy.test.ts compares them). No wildcards: a dashboard call that only
+ * works because the demo role is broader would fail on the first real pool.
+ */
 export const ADMIN_POLICY: PolicyDocument = {
   Version: '2012-10-17',
   Statement: [
     {
-      Sid: 'ManageTheOnePool',
+      Sid: 'AdministerThisPoolOnly',
       Effect: 'Allow',
       Action: [
-        'cognito-idp:Admin*',
-        'cognito-idp:List*',
-        'cognito-idp:Describe*',
-        'cognito-idp:Get*',
-        'cognito-idp:CreateGroup',
-        'cognito-idp:UpdateGroup',
-        'cognito-idp:DeleteGroup',
+        'cognito-idp:DescribeUserPool',
+        'cognito-idp:DescribeUserPoolClient',
+        'cognito-idp:GetUserPoolMfaConfig',
+        'cognito-idp:ListUserPoolClients',
+        'cognito-idp:ListUsers',
+        'cognito-idp:ListUsersInGroup',
+        'cognito-idp:ListGroups',
+        'cognito-idp:GetGroup',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminConfirmSignUp',
+        'cognito-idp:AdminResetUserPassword',
+        'cognito-idp:AdminSetUserPassword',
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminDeleteUserAttributes',
+        'cognito-idp:AdminUserGlobalSignOut',
+        'cognito-idp:AdminListGroupsForUser',
+        'cognito-idp:AdminAddUserToGroup',
+        'cognito-idp:AdminRemoveUserFromGroup',
       ],
       Resource: POOL_ARN,
     },
     {
-      Sid: 'ReadSesSendingAndSendTests',
+      Sid: 'ReadEmailSendingHealth',
       Effect: 'Allow',
-      Action: ['ses:GetSendQuota', 'ses:GetSendStatistics', 'ses:ListIdentities', 'ses:GetIdentityVerificationAttributes', 'ses:SendEmail'],
+      Action: ['ses:GetSendQuota', 'ses:GetSendStatistics', 'ses:ListIdentities', 'ses:GetIdentityVerificationAttributes'],
       Resource: '*',
     },
   ],

@@ -1,7 +1,9 @@
-import { GetSendQuotaCommand } from '@aws-sdk/client-ses';
+import { GetSendQuotaCommand, SendEmailCommand } from '@aws-sdk/client-ses';
 import { DescribeIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import {
   AccessDeniedException,
+  AdminInitiateAuthCommand,
+  CreateGroupCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
   ListUsersCommand,
@@ -56,6 +58,26 @@ export function authorizationSuite(target: EmulatorTarget) {
       await expect(admin.identity.send(new DescribeIdentityPoolCommand({ IdentityPoolId: DEMO.identityPoolId }))).rejects.toMatchObject({
         name: 'AccessDeniedException',
       });
+    });
+
+    it("refuses the admin role what the live template does not grant (sign in as users, manage groups, send email)", async () => {
+      const admin = sdkClients(target, await operatorCredentials(target));
+      await expect(
+        admin.idp.send(new AdminInitiateAuthCommand({
+          UserPoolId: DEMO.userPoolId,
+          ClientId: DEMO.adminClientId,
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: DEMO.nonAdmin.email, PASSWORD: DEMO.nonAdmin.password },
+        })),
+      ).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('cognito-idp:AdminInitiateAuth') });
+      await expect(admin.idp.send(new CreateGroupCommand({ UserPoolId: DEMO.userPoolId, GroupName: 'sneaky' }))).rejects.toBeInstanceOf(AccessDeniedException);
+      await expect(
+        admin.ses.send(new SendEmailCommand({
+          Source: 'no-reply@example.com',
+          Destination: { ToAddresses: ['someone@example.com'] },
+          Message: { Subject: { Data: 's' }, Body: { Text: { Data: 'b' } } },
+        })),
+      ).rejects.toMatchObject({ name: 'AccessDenied' });
     });
 
     it('gives a non-admin no credentials under Token/Deny, and the default role no Cognito or SES access', async () => {
