@@ -77,9 +77,12 @@ export function assignUsername(pool: PoolRecord, given: string, attrs: Attribute
   return { username: given, attrs };
 }
 
-/** Refuses a new user whose name or unique attributes another user already holds. */
-export function checkNewUserUnique(pool: PoolRecord, username: string, attrs: AttributeMap): void {
-  if (pool.users.byUsername(username)) throw new ServiceError('UsernameExistsException', 'User already exists');
+/**
+ * Refuses a new user whose name or unique attributes another user already holds. AWS words a taken
+ * username differently per operation: SignUp 'User already exists', AdminCreateUser 'User account already exists'.
+ */
+export function checkNewUserUnique(pool: PoolRecord, username: string, attrs: AttributeMap, takenMessage = 'User already exists'): void {
+  if (pool.users.byUsername(username)) throw new ServiceError('UsernameExistsException', takenMessage);
   const rules = rulesOf(pool);
   for (const attr of rules.usernameAttributes) {
     const value = attrs[attr];

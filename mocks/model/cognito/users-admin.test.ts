@@ -75,7 +75,8 @@ describe('AdminCreateUser', () => {
     await t.call('AdminCreateUser', { UserPoolId: poolId, Username: 'ann', MessageAction: 'SUPPRESS' });
     expect(await rejection(t.call('AdminCreateUser', { UserPoolId: poolId, Username: 'ann', MessageAction: 'SUPPRESS' }))).toMatchObject({
       code: 'UsernameExistsException',
-      message: 'User already exists',
+      // AdminCreateUser words it differently from SignUp's 'User already exists'
+      message: 'User account already exists',
     });
     expect((await rejection(t.call('AdminCreateUser', { UserPoolId: poolId, Username: 'bo', TemporaryPassword: 'abc' }))).code).toBe('InvalidPasswordException');
     expect((await rejection(t.call('AdminCreateUser', { UserPoolId: poolId, Username: 'bo', UserAttributes: [{ Name: 'email', Value: 'not-an-email' }] }))).message).toBe(

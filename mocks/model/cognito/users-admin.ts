@@ -57,7 +57,7 @@ export function adminCreateUser(engine: Engine, input: Input, ctx: CallContext) 
   checkAttributes(pool, attrs, 'create', { admin: true });
   const sub = engine.env.random.uuid();
   const named = assignUsername(pool, input.Username as string, attrs, sub);
-  checkNewUserUnique(pool, named.username, named.attrs);
+  checkNewUserUnique(pool, named.username, named.attrs, 'User account already exists');
   // Required attributes are not enforced here: the user supplies missing ones in NEW_PASSWORD_REQUIRED.
   claimAliases(pool, undefined, named.attrs, input.ForceAliasCreation === true);
   const user = newUserRecord(engine, pool, { username: named.username, sub, attributes: named.attrs, status: 'FORCE_CHANGE_PASSWORD', password });
