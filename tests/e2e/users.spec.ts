@@ -40,6 +40,25 @@ test.describe('users on the embedded emulator', () => {
     await expect(page.getByRole('row', { name: /olivia\.martin@example\.org/ }).getByText('Confirmed')).toBeVisible();
   });
 
+  test('deleting a user asks for their name, then the list no longer has them', async ({ page, pageErrors: _ }) => {
+    await page.getByLabel('Filter loaded users').fill('spam.account');
+    await page.getByRole('row', { name: /spam\.account@example\.net/ }).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { name: 'spam.account@example.net' })).toBeVisible();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    const confirm = dialog.getByRole('button', { name: /delete/i });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/Type .* to confirm/).fill('spam.account@example.net');
+    await confirm.click();
+    await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
+    await page.getByLabel('Filter loaded users').fill('spam.account');
+    await expect(page.getByRole('row', { name: /spam\.account@example\.net/ })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByText(/users loaded/i)).toBeVisible();
+    await page.getByLabel('Filter loaded users').fill('spam.account');
+    await expect(page.getByRole('row', { name: /spam\.account@example\.net/ })).toHaveCount(0);
+  });
+
   test('user data with markup is shown as text', async ({ page, pageErrors: _ }) => {
     let dialogs = 0;
     page.on('dialog', (d) => {

@@ -1,4 +1,5 @@
 /** Every action on the user page, each saying what it did and refreshing what it changed. */
+import { useQueryClient } from '@tanstack/react-query';
 import type { AdminContextValue } from '@/aws/admin-context';
 import { getSesSendQuota } from '@/aws/ses';
 import {
@@ -19,6 +20,7 @@ import {
 import type { AppUser } from '@/aws/user-types';
 import { poolKeys, sesKeys } from '@/lib/query-keys';
 import { displayName } from '../display-name';
+import { forgetUser } from '../../api/list-sync';
 import { userDetailKeys } from './keys';
 import { describeResend } from './resend-message';
 import { useUserMutation, type UserMutationConfig } from './use-user-mutation';
@@ -146,9 +148,14 @@ export function useGroupMembership(user: AppUser) {
 
 export function useDeleteUser(user: AppUser, extra: Extra<void, void> = {}) {
   const { username } = user;
+  const queryClient = useQueryClient();
   return useUserMutation({
     username,
-    run: (ctx) => deleteUser(ctx, username),
+    run: async (ctx) => {
+      await deleteUser(ctx, username);
+      // The list shows loaded users without reloading them: the deleted one must leave it too.
+      forgetUser(queryClient, ctx.userPoolId, username);
+    },
     describe: () => `Deleted ${displayName(user)}.`,
     // The page navigates away (refetching a deleted user would only produce an error); the
     // overview's estimated user count changes.
