@@ -17,10 +17,35 @@ export interface AdminClients {
  * (bulk runs), so throttling is neither hidden nor multiplied by the SDK's own retries.
  */
 export function createAdminClients(config: AppConfig, credentials: CredentialsProvider): AdminClients {
-  return {
-    idp: new CognitoIdentityProviderClient({ region: config.region, credentials, maxAttempts: 1, ...endpointOf(config) }),
-    ses: new SESClient({ region: config.sesRegion, credentials, maxAttempts: 1, ...endpointOf(config) }),
-  };
+  // Our provider caches and renews on its own; `memoized` stops the SDK keeping a second copy that
+  // a forced refresh could not replace.
+  const provider = Object.assign((options?: { forceRefresh?: boolean }) => credentials(options), { memoized: true });
+  const idp = new CognitoIdentityProviderClient({ region: config.region, credentials: provider, maxAttempts: 1, ...endpointOf(config) });
+  const ses = new SESClient({ region: config.sesRegion, credentials: provider, maxAttempts: 1, ...endpointOf(config) });
+  idp.middlewareStack.add(renewExpiredCredentials(credentials), RENEW_STEP);
+  ses.middlewareStack.add(renewExpiredCredentials(credentials), RENEW_STEP);
+  return { idp, ses };
+}
+
+const RENEW_STEP = { step: 'initialize', name: 'poolkeeperRenewExpiredCredentials' } as const;
+const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken']);
+
+/**
+ * AWS can call credentials expired that this browser still thinks valid (clock skew, a laptop
+ * waking from sleep, a moved emulator clock). Then fetch new ones and send the request once more:
+ * an operator mid-task sees nothing, and a second refusal reaches the screen as usual.
+ */
+function renewExpiredCredentials(credentials: CredentialsProvider) {
+  return <Args, Output>(next: (args: Args) => Promise<Output>) =>
+    async (args: Args): Promise<Output> => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (!EXPIRED.has((error as { name?: string } | null)?.name ?? '')) throw error;
+        await credentials({ forceRefresh: true });
+        return next(args);
+      }
+    };
 }
 
 /** GetId / GetCredentialsForIdentity are unsigned; the identity pool's own Region may differ from the user pool's. */
