@@ -116,6 +116,21 @@ describe('the app shell', () => {
     expect(screen.getByRole('link', { name: 'Go to the overview' })).toHaveAttribute('href', '/');
   });
 
+  it('moves focus to the new page\'s main heading on navigation, but not on first load or a query-only change', async () => {
+    useFakePool();
+    const { router } = renderApp('/no/such/screen', ['admins']);
+    const notFound = await screen.findByRole('heading', { level: 1, name: 'Page not found' });
+    expect(notFound).not.toHaveFocus();
+    await userEvent.click(screen.getByRole('link', { name: 'Go to the overview' }));
+    const overview = await screen.findByRole('heading', { level: 1, name: 'Pool overview' });
+    await waitFor(() => expect(overview).toHaveFocus());
+    const refresh = screen.getAllByRole('button')[0]!;
+    refresh.focus();
+    await router.navigate('/?tab=x');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(refresh).toHaveFocus();
+  });
+
   it('contains a failing screen in its route error boundary, keeping header and navigation', async () => {
     useFakePool();
     function Broken(): never {

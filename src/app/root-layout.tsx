@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Outlet, useMatches } from 'react-router';
+import { useFocusHeadingOnNavigation } from './focus-on-navigation';
 
 /** Routes may name themselves with `handle: { title }`. */
 export function routeTitle(matches: ReturnType<typeof useMatches>): string | undefined {
@@ -17,6 +18,7 @@ export function RootLayout({ signedInRouteId }: { signedInRouteId: string }) {
   const matches = useMatches();
   const inside = matches.some((match) => match.id === signedInRouteId);
   const title = routeTitle(matches);
+  useFocusHeadingOnNavigation();
   useEffect(() => {
     if (!inside) document.title = [title, 'Poolkeeper'].filter(Boolean).join(' · ');
   }, [inside, title]);
