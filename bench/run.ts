@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<void>> = {
   'users-list': async () => {
     await benchUsersList();
   },
+  browser: async () => (await import('./browser')).benchBrowser(),
 };
 
 console.log(`# Poolkeeper benchmarks — node ${process.version}, ${new Date().toISOString()}`);
