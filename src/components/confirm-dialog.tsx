@@ -5,8 +5,9 @@
  * Tab cycles inside it, Escape cancels, and focus returns to the button that opened it.
  * For destructive actions, `confirmationText` makes the operator type a name before confirming.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { handleModalKeyDown } from './focus-trap';
 
 export interface ConfirmDialogOptions {
   title: string;
@@ -19,9 +20,6 @@ export interface ConfirmDialogOptions {
   onConfirm: () => void | Promise<void>;
   onCancel?: () => void;
 }
-
-const focusableSelector =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function useConfirmDialog(options: ConfirmDialogOptions): [open: () => void, dialog: ReactElement | null] {
   const [isOpen, setOpen] = useState(false);
@@ -74,26 +72,6 @@ function ConfirmDialog(props: ConfirmDialogOptions & { onClose: () => void }) {
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      cancel();
-      return;
-    }
-    if (event.key !== 'Tab' || !panel.current) return;
-    const focusables = [...panel.current.querySelectorAll<HTMLElement>(focusableSelector)];
-    const first = focusables[0];
-    const last = focusables[focusables.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-
   return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && cancel()}>
       <div
@@ -103,7 +81,7 @@ function ConfirmDialog(props: ConfirmDialogOptions & { onClose: () => void }) {
         aria-labelledby={titleId}
         aria-describedby={messageId}
         className="dialog"
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => handleModalKeyDown(event, panel.current, cancel)}
       >
         <h2 id={titleId} className="dialog__title">
           {title}
