@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import { ServiceError } from './errors';
 import type { Random } from './random';
 import type { CallContext } from './types';
+import { decodeIndexToken, encodeIndexToken } from './index-token';
 
 /**
  * Amazon Cognito Identity (identity pools): turns a user pool ID token into an identity and
@@ -263,14 +264,14 @@ export class CognitoIdentity {
     const all = [...this.pools.values()];
     let start = 0;
     if (input.NextToken !== undefined) {
-      start = decodeToken(String(input.NextToken));
+      start = decodeIndexToken(String(input.NextToken));
       if (start < 0 || start > all.length) throw new ServiceError('InvalidParameterException', 'Invalid pagination token.');
     }
     const page = all.slice(start, start + max);
     const next = start + page.length;
     return {
       IdentityPools: page.map((p) => ({ IdentityPoolId: p.IdentityPoolId, IdentityPoolName: p.IdentityPoolName })),
-      ...(next < all.length ? { NextToken: encodeToken(next) } : {}),
+      ...(next < all.length ? { NextToken: encodeIndexToken(next) } : {}),
     };
   }
 
@@ -409,17 +410,4 @@ function loginsDontMatch(): ServiceError {
 
 function invalidConfiguration(): ServiceError {
   return new ServiceError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
-}
-
-function encodeToken(index: number): string {
-  return btoa(JSON.stringify({ i: index }));
-}
-
-function decodeToken(token: string): number {
-  try {
-    const parsed = JSON.parse(atob(token)) as { i?: unknown };
-    return typeof parsed.i === 'number' ? parsed.i : -1;
-  } catch {
-    return -1;
-  }
 }

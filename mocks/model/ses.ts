@@ -3,6 +3,7 @@ import { ServiceError } from './errors';
 import type { Outbox } from './outbox';
 import type { Random } from './random';
 import type { CallContext } from './types';
+import { decodeIndexToken, encodeIndexToken } from './index-token';
 
 /**
  * Amazon SES (v1 API) as a sandboxed account sees it: verified identities, the sending quota
@@ -247,12 +248,12 @@ export class Ses {
     const all = this.state(region).identities.filter((i) => type === undefined || i.type === type);
     let start = 0;
     if (input.NextToken !== undefined) {
-      start = decodeToken(String(input.NextToken));
+      start = decodeIndexToken(String(input.NextToken));
       if (start < 0 || start > all.length) throw new ServiceError('InvalidParameterValue', 'Invalid NextToken.');
     }
     const page = all.slice(start, start + maxItems);
     const next = start + page.length;
-    return { Identities: page.map((i) => i.identity), ...(next < all.length ? { NextToken: encodeToken(next) } : {}) };
+    return { Identities: page.map((i) => i.identity), ...(next < all.length ? { NextToken: encodeIndexToken(next) } : {}) };
   }
 
   private getIdentityVerificationAttributes(region: string, input: Record<string, unknown>) {
@@ -403,17 +404,4 @@ function unique(values: string[]): string[] {
 
 function base64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));
-}
-
-function encodeToken(index: number): string {
-  return btoa(JSON.stringify({ i: index }));
-}
-
-function decodeToken(token: string): number {
-  try {
-    const parsed = JSON.parse(atob(token)) as { i?: unknown };
-    return typeof parsed.i === 'number' ? parsed.i : -1;
-  } catch {
-    return -1;
-  }
 }
