@@ -2,6 +2,7 @@
 import '@/lib/testing/dom';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AwsFault, fakeCognitoIdp, fakeSes } from '@/lib/testing/fake-aws';
@@ -124,6 +125,21 @@ describe('OverviewPage', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('1,234')).toBeInTheDocument();
     expect(calls).toBe(2);
+  });
+
+  it('says the network is down when AWS cannot be reached, and loads once it can', async () => {
+    let offline = true;
+    server.use(
+      http.post(`https://cognito-idp.${TEST_CONFIG.region}.amazonaws.com/`, () => (offline ? HttpResponse.error() : undefined)),
+      fakeCognitoIdp({ DescribeUserPool: () => pool(), ListGroups: listGroups, ListUserPoolClients: () => ({ UserPoolClients: [] }) }),
+      fakeSes({ GetSendQuota: () => quotaXml }),
+    );
+    renderOverview();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Cannot reach AWS. Check your network connection and try again.');
+    offline = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('1,234')).toBeInTheDocument();
   });
 
   it('keeps the page when only a count fails, with its own retry', async () => {
