@@ -37,7 +37,6 @@ export const DEMO = {
   adminGroup: 'admins',
   groups: ['admins', 'support', 'beta-testers'],
   adminRoleArn: `arn:aws:iam::${ACCOUNT}:role/PoolkeeperAdmin`,
-  supportRoleArn: `arn:aws:iam::${ACCOUNT}:role/PoolkeeperSupport`,
   authenticatedRoleArn: `arn:aws:iam::${ACCOUNT}:role/PoolkeeperAuthenticated`,
   sesIdentity: 'no-reply@example.com',
   sesSourceArn: `arn:aws:ses:${REGION}:${ACCOUNT}:identity/no-reply@example.com`,
@@ -123,26 +122,6 @@ export const ADMIN_POLICY: PolicyDocument = {
   ],
 };
 
-const SUPPORT_POLICY: PolicyDocument = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Action: [
-        'cognito-idp:AdminGetUser',
-        'cognito-idp:ListUsers',
-        'cognito-idp:ListUsersInGroup',
-        'cognito-idp:ListGroups',
-        'cognito-idp:AdminListGroupsForUser',
-        'cognito-idp:DescribeUserPool',
-        'cognito-idp:AdminConfirmSignUp',
-        'cognito-idp:AdminResetUserPassword',
-      ],
-      Resource: POOL_ARN,
-    },
-  ],
-};
-
 /** What every signed-in identity gets by default: nothing in Cognito or SES. */
 const AUTHENTICATED_POLICY: PolicyDocument = {
   Version: '2012-10-17',
@@ -150,7 +129,7 @@ const AUTHENTICATED_POLICY: PolicyDocument = {
 };
 
 /**
- * The demo account: one user pool with users in every status, groups with IAM roles, two app
+ * The demo account: one user pool with users in every status, groups (only admins has an IAM role), two app
  * clients, an identity pool mapping the admin group's role (Token, ambiguous → Deny), and a
  * sandboxed SES account with a verified sender and some sending history.
  */
@@ -160,7 +139,6 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
 
   // IAM first: groups refer to the roles.
   emulator.iam.putRole({ arn: DEMO.adminRoleArn, policy: ADMIN_POLICY, trust: TRUST });
-  emulator.iam.putRole({ arn: DEMO.supportRoleArn, policy: SUPPORT_POLICY, trust: TRUST });
   emulator.iam.putRole({ arn: DEMO.authenticatedRoleArn, policy: AUTHENTICATED_POLICY, trust: TRUST });
 
   // SES: the pool's sender is verified; the domain too, so test mail to example.com addresses goes out.
@@ -244,7 +222,9 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   );
   await idp.call(
     'CreateGroup',
-    { UserPoolId: poolId, GroupName: 'support', Description: 'Support staff: read users, confirm sign-ups, reset passwords', RoleArn: DEMO.supportRoleArn, Precedence: 10 },
+    // No role: DESIGN.md lets only the admin group's role call the pool, so support staff who are
+    // not administrators get no credentials from the identity pool (ambiguous → Deny).
+    { UserPoolId: poolId, GroupName: 'support', Description: 'Support staff', Precedence: 10 },
     ROOT,
   );
   await idp.call('CreateGroup', { UserPoolId: poolId, GroupName: 'beta-testers', Description: 'Early access to new features', Precedence: 20 }, ROOT);

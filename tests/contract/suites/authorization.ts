@@ -103,6 +103,15 @@ export function authorizationSuite(target: EmulatorTarget) {
       await expect(user.ses.send(new GetSendQuotaCommand({}))).rejects.toMatchObject({ name: 'AccessDenied' });
     });
 
+    it('gives a support-group member who is not an administrator no credentials either', async () => {
+      // DESIGN.md: only the admin group's role may call the pool; the UI's group check is a convenience.
+      const tokens = await srpSignIn(target, { username: 'support@example.com', password: 'Support-Passw0rd!' });
+      await expect(identityCredentials(target, tokens.idToken)).rejects.toMatchObject({
+        name: 'NotAuthorizedException',
+        message: `The ambiguous role mapping rules for: ${DEMO.identityProvider} denied this request.`,
+      });
+    });
+
     it('refuses identity-pool credentials once they expire (1 hour)', async () => {
       const admin = sdkClients(target, await operatorCredentials(target));
       await admin.idp.send(new DescribeUserPoolCommand({ UserPoolId: DEMO.userPoolId }));
