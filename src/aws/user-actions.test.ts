@@ -88,6 +88,25 @@ describe('self-lockout guard', () => {
     expect(pool.users.get('operator')?.status).not.toBe('RESET_REQUIRED');
   });
 
+  it("refuses adding the operator to a group whose role would replace or tie with the admin role's", async () => {
+    pool.groups.set('admins', { roleArn: 'arn:aws:iam::000000000000:role/Admin', precedence: 5 });
+    pool.groups.set('auditors', { roleArn: 'arn:aws:iam::000000000000:role/Auditor', precedence: 1 });
+    pool.groups.set('peers', { roleArn: 'arn:aws:iam::000000000000:role/Peer', precedence: 5 });
+    pool.groups.set('trailing', { roleArn: 'arn:aws:iam::000000000000:role/Other', precedence: 9 });
+    for (const group of ['auditors', 'peers']) {
+      const error = await rejection(addUserToGroup(ctx, 'operator', group));
+      expect(error.code).toBe('SelfLockoutRefused');
+      expect(error.message).toMatch(new RegExp(`"${group}" would change the IAM role`));
+      expect(pool.users.get('operator')?.groups.has(group)).toBe(false);
+    }
+    // a group behind the admin group, one without a role, and other users are fine
+    await addUserToGroup(ctx, 'operator', 'trailing');
+    await addUserToGroup(ctx, 'operator', 'beta');
+    await addUserToGroup(ctx, 'alice', 'auditors');
+    expect(pool.users.get('operator')?.groups.has('trailing')).toBe(true);
+    expect(pool.users.get('alice')?.groups.has('auditors')).toBe(true);
+  });
+
   it('isOperatorUser also knows the operator by sub and email when the username is generated', () => {
     const user = (username: string, sub: string, email?: string) => ({ username, sub, attributes: (email ? { email } : {}) as Record<string, string> });
     expect(isOperatorUser(ctx, user('11111111-2222-4333-8444-555555555555', ctx.operator.sub))).toBe(true);

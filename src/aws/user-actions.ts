@@ -1,8 +1,9 @@
 /**
  * Admin actions on one user. The user page and the USERS engineer's bulk runner both call these,
  * so the rules that must never be skipped live here rather than in a screen: an operator cannot
- * disable or delete themselves, nor remove themselves from the admin group (the UI hides those
- * buttons too, but a bulk run over "everything matching this filter" would not).
+ * disable, delete or reset the password of themselves, nor leave the admin group or join a group
+ * whose role would displace the admin role (the UI hides some of those buttons too, but a bulk
+ * run over "everything matching this filter" would not).
  * Every function throws AppError.
  */
 import {
@@ -19,6 +20,7 @@ import {
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   DescribeUserPoolCommand,
+  GetGroupCommand,
   ResendConfirmationCodeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AdminContextValue } from './admin-context';
@@ -102,7 +104,28 @@ export async function deleteUser(ctx: UserActionContext, username: string): Prom
 }
 
 export async function addUserToGroup(ctx: UserActionContext, username: string, group: string): Promise<void> {
+  if (group !== ctx.adminGroup && isOperator(ctx, username)) await guardOperatorRole(ctx, group);
   await call(() => ctx.idp.send(new AdminAddUserToGroupCommand({ ...pool(ctx), Username: username, GroupName: group })));
+}
+
+/**
+ * The identity pool gives the operator the role of their group with the lowest precedence
+ * (cognito:preferred_role); two roles at the same precedence give none (ambiguous → Deny). Joining
+ * a group with another role at or before the admin group's precedence would therefore take the
+ * operator's admin credentials away at their next refresh. Null precedence ranks last.
+ */
+async function guardOperatorRole(ctx: UserActionContext, group: string): Promise<void> {
+  const read = (name: string) => call(() => ctx.idp.send(new GetGroupCommand({ ...pool(ctx), GroupName: name })));
+  const [target, admin] = await Promise.all([read(group), read(ctx.adminGroup)]);
+  const role = target.Group?.RoleArn;
+  if (!role || role === admin.Group?.RoleArn) return;
+  const rank = (precedence: number | undefined) => precedence ?? Number.POSITIVE_INFINITY;
+  if (rank(target.Group?.Precedence) <= rank(admin.Group?.Precedence)) {
+    throw refusal(
+      'SelfLockoutRefused',
+      `Adding yourself to "${group}" would change the IAM role your session gets from the identity pool, and you would lose access to Poolkeeper. Ask another administrator, or give "${group}" a higher precedence number than "${ctx.adminGroup}".`,
+    );
+  }
 }
 
 export async function removeUserFromGroup(ctx: UserActionContext, username: string, group: string): Promise<void> {

@@ -38,7 +38,7 @@ export interface FakePool {
   passwordPolicy: { MinimumLength: number; RequireUppercase: boolean; RequireLowercase: boolean; RequireNumbers: boolean; RequireSymbols: boolean; TemporaryPasswordValidityDays: number };
   usernameAttributes?: ('email' | 'phone_number')[];
   emailSendingAccount: 'COGNITO_DEFAULT' | 'DEVELOPER';
-  groups: Map<string, { description?: string }>;
+  groups: Map<string, { description?: string; roleArn?: string; precedence?: number }>;
   users: Map<string, FakeUser>;
   sesQuota: { max: number; sent: number };
   /** every cognito-idp / SES request received: target or action, and its JSON input */
@@ -149,6 +149,18 @@ function run(pool: FakePool, op: string, input: Record<string, unknown>): Record
     }
     case 'AdminListGroupsForUser':
       return { Groups: [...user().groups].map((GroupName) => ({ GroupName, UserPoolId: pool.id })) };
+    case 'GetGroup': {
+      const g = pool.groups.get(group())!;
+      return {
+        Group: {
+          GroupName: input.GroupName,
+          UserPoolId: pool.id,
+          ...(g.description !== undefined ? { Description: g.description } : {}),
+          ...(g.roleArn !== undefined ? { RoleArn: g.roleArn } : {}),
+          ...(g.precedence !== undefined ? { Precedence: g.precedence } : {}),
+        },
+      };
+    }
     case 'ListGroups':
       return { Groups: [...pool.groups].map(([GroupName, g]) => ({ GroupName, Description: g.description, UserPoolId: pool.id })) };
     case 'AdminAddUserToGroup': {
