@@ -8,6 +8,7 @@ import { PasswordChecklist } from '@/components/password-checklist';
 import { TextField } from '@/components/text-field';
 import { COGNITO_DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@/lib/password-policy';
 import { attributeLabel } from '../attribute-labels';
+import { ChallengeActions } from './challenge-actions';
 
 /**
  * Why the checklist is advisory: before this challenge is answered the operator has no AWS
@@ -105,14 +106,7 @@ export function NewPasswordForm({
           ))}
         </fieldset>
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Setting password…' : 'Set password and sign in'}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel} disabled={isSubmitting}>
-          Back to sign in
-        </button>
-      </div>
+      <ChallengeActions isSubmitting={isSubmitting} submitLabel="Set password and sign in" pendingLabel="Setting password…" onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { toAppError } from '@/aws/errors';
 import { Alert } from '@/components/alert';
 import { TextField } from '@/components/text-field';
+import { ChallengeActions } from './challenge-actions';
 
 const schema = z.object({
   code: z
@@ -53,14 +54,7 @@ export function TotpCodeForm({
         error={errors.code?.message}
         {...register('code')}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? pendingLabel : submitLabel}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onCancel} disabled={isSubmitting}>
-          Back to sign in
-        </button>
-      </div>
+      <ChallengeActions isSubmitting={isSubmitting} submitLabel={submitLabel} pendingLabel={pendingLabel} onCancel={onCancel} />
     </form>
   );
 }
