@@ -312,16 +312,15 @@ async function report(r: {
   if (framed.length) {
     console.log('\nWhere the slow scroll frames went (Long Animation Frames API, frames of 50 ms or more):\n');
     printTable(
-      ['scroll', 'slow frames', 'their time', 'scripts', 'of which forced layout', 'style + layout + paint', 'worst frame', 'its top scripts'],
+      ['scroll', 'slow frames', 'their time', 'scripts (scroll handlers, React)', 'style + layout + paint', 'worst frame', 'its scripts over 5 ms'],
       framed.map((f) => [
         f.pass,
         String(f.count),
         ms(f.totalMs),
         ms(f.script),
-        ms(f.forcedLayout),
-        ms(f.render),
-        f.worst ? `${ms(f.worst.duration)}: scripts ${ms(f.worst.script)}, rendering ${ms(f.worst.render)}` : '—',
-        f.worst ? f.worst.scripts.map((x) => `${ms(x.ms)} ${x.invoker}${x.source ? ` (${x.source})` : ''}`).join('; ') : '',
+        ms(f.styleAndLayout),
+        f.worst ? `${ms(f.worst.duration)}: scripts ${ms(f.worst.script)}, style + layout + paint ${ms(f.worst.styleAndLayout)}` : '—',
+        f.worst ? f.worst.scripts.map((x) => `${ms(x.ms)} ${x.invoker}${x.source ? ` (${x.source})` : ''}`).join('; ') || 'none' : '',
       ]),
     );
   }
