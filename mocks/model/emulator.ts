@@ -1,7 +1,7 @@
 import { Clock } from './clock';
 import { CognitoIdp } from './cognito/idp';
 import { Iam } from './iam';
-import { CognitoIdentity } from './identity';
+import { CognitoIdentity, type IdentityDeps } from './identity';
 import { PoolMailer } from './messaging';
 import { Outbox } from './outbox';
 import { Quotas } from './quotas';
@@ -174,13 +174,13 @@ export class Emulator {
     };
   }
 
-  private identityDeps() {
+  private identityDeps(): IdentityDeps {
     return {
       clock: this.clock,
       random: this.liveRandom(),
       accountId: this.accountId,
       verifyIdToken: (token: string) => this.idp.verifyIdToken(token),
-      issueCredentials: (roleArn: string, opts: { durationSeconds: number; identityId?: string }) => this.iam.issueCredentials(roleArn, opts),
+      issueCredentials: (roleArn, opts) => this.iam.issueCredentials(roleArn, opts),
     };
   }
 

@@ -8,6 +8,7 @@ import type { Clock } from './clock';
 import { ServiceError } from './errors';
 import type { Random } from './random';
 import type { Principal } from './types';
+import { trustAllowsWebIdentity } from './web-identity-trust';
 
 export const ROOT_ACCESS_KEY_ID = 'test';
 export const ROOT_SECRET_ACCESS_KEY = 'test';
@@ -210,8 +211,16 @@ export class Iam {
    * Temporary credentials for `roleArn`, as STS hands them to Cognito Identity (which asks for 1 h).
    * An unknown role is refused with Cognito Identity's wording, since it is the only caller.
    */
-  issueCredentials(roleArn: string, opts: { durationSeconds: number; identityId?: string }): IssuedCredentials {
-    if (!this.roles.has(roleArn)) {
+  issueCredentials(
+    roleArn: string,
+    opts: { durationSeconds: number; identityId?: string; webIdentity?: { identityPoolId: string; authenticated: boolean } },
+  ): IssuedCredentials {
+    const entry = this.roles.get(roleArn);
+    // As STS: the role must trust Cognito Identity for this identity pool (a role stored without a
+    // trust policy, as tests do, is taken as trusting it).
+    const trusted = !opts.webIdentity || entry?.role.trust === undefined ||
+      trustAllowsWebIdentity(entry.role.trust, opts.webIdentity.identityPoolId, opts.webIdentity.authenticated);
+    if (!entry || !trusted) {
       throw new ServiceError('InvalidIdentityPoolConfigurationException', 'Invalid identity pool configuration. Check assigned IAM roles for this pool.');
     }
     if (!Number.isFinite(opts.durationSeconds) || opts.durationSeconds <= 0) throw new RangeError('durationSeconds must be positive');

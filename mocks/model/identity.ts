@@ -60,7 +60,7 @@ export interface IdentityDeps {
   verifyIdToken: (token: string) => Promise<Record<string, unknown>>;
   issueCredentials: (
     roleArn: string,
-    opts: { durationSeconds: number; identityId?: string },
+    opts: { durationSeconds: number; identityId?: string; webIdentity?: { identityPoolId: string; authenticated: boolean } },
   ) => { AccessKeyId: string; SecretKey: string; SessionToken: string; Expiration: number };
 }
 
@@ -190,7 +190,11 @@ export class CognitoIdentity {
 
     let credentials: ReturnType<IdentityDeps['issueCredentials']>;
     try {
-      credentials = this.deps.issueCredentials(roleArn, { durationSeconds: CREDENTIALS_SECONDS, identityId });
+      credentials = this.deps.issueCredentials(roleArn, {
+        durationSeconds: CREDENTIALS_SECONDS,
+        identityId,
+        webIdentity: { identityPoolId: pool.IdentityPoolId, authenticated: Object.keys(identity.logins).length > 0 },
+      });
     } catch {
       throw invalidConfiguration();
     }

@@ -6,6 +6,8 @@ import {
   CreateGroupCommand,
   CreateUserPoolCommand,
   DescribeUserPoolCommand,
+  GetGroupCommand,
+  UpdateGroupCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -88,18 +90,26 @@ export function authorizationSuite(target: EmulatorTarget) {
       });
 
       const lenientPool = 'us-east-1:00000000-0000-4000-8000-0000000000aa';
+      // the demo's default role trusts only the demo identity pool; this pool gets a copy that trusts it
+      const defaultRole = target.emulator.iam.getRole(DEMO.authenticatedRoleArn)!;
+      const lenientRole = `${DEMO.authenticatedRoleArn}ForLenientPool`;
+      target.emulator.iam.putRole({
+        arn: lenientRole,
+        policy: defaultRole.policy,
+        trust: JSON.parse(JSON.stringify(defaultRole.trust).replaceAll(DEMO.identityPoolId, lenientPool)) as unknown,
+      });
       target.emulator.identity.putIdentityPool({
         IdentityPoolId: lenientPool,
         IdentityPoolName: 'default role for everyone',
         AllowUnauthenticatedIdentities: false,
         CognitoIdentityProviders: [{ ProviderName: DEMO.identityProvider, ClientId: DEMO.adminClientId }],
-        Roles: { authenticated: DEMO.authenticatedRoleArn },
+        Roles: { authenticated: lenientRole },
         RoleMappings: { [DEMO.identityProvider]: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' } },
       });
       const user = sdkClients(target, await identityCredentials(target, tokens.idToken, lenientPool));
       const error = await user.idp.send(new ListUsersCommand({ UserPoolId: DEMO.userPoolId })).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AccessDeniedException);
-      expect((error as Error).message).toContain(DEMO.authenticatedRoleArn.split('/')[1]);
+      expect((error as Error).message).toContain(lenientRole.split('/')[1]);
       await expect(user.ses.send(new GetSendQuotaCommand({}))).rejects.toMatchObject({ name: 'AccessDenied' });
     });
 
@@ -110,6 +120,32 @@ export function authorizationSuite(target: EmulatorTarget) {
         name: 'NotAuthorizedException',
         message: `The ambiguous role mapping rules for: ${DEMO.identityProvider} denied this request.`,
       });
+    });
+
+    it("issues a group's role only if that role trusts this identity pool (the trust policy's aud)", async () => {
+      const foreignRole = 'arn:aws:iam::000000000000:role/SomeoneElsesAdmin';
+      target.emulator.iam.putRole({
+        arn: foreignRole,
+        policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'cognito-idp:*', Resource: '*' }] },
+        trust: {
+          Version: '2012-10-17',
+          Statement: [{
+            Effect: 'Allow',
+            Principal: { Federated: 'cognito-identity.amazonaws.com' },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:99999999-9999-4999-8999-999999999999' } },
+          }],
+        },
+      });
+      const root = sdkClients(target);
+      const group = await root.idp.send(new GetGroupCommand({ UserPoolId: DEMO.userPoolId, GroupName: DEMO.adminGroup }));
+      await root.idp.send(new UpdateGroupCommand({ UserPoolId: DEMO.userPoolId, GroupName: DEMO.adminGroup, RoleArn: foreignRole }));
+      try {
+        const tokens = await srpSignIn(target, { username: DEMO.operator.email, password: DEMO.operator.password });
+        await expect(identityCredentials(target, tokens.idToken)).rejects.toMatchObject({ name: 'InvalidIdentityPoolConfigurationException' });
+      } finally {
+        await root.idp.send(new UpdateGroupCommand({ UserPoolId: DEMO.userPoolId, GroupName: DEMO.adminGroup, RoleArn: group.Group!.RoleArn! }));
+      }
     });
 
     it('refuses identity-pool credentials once they expire (1 hour)', async () => {
