@@ -99,7 +99,7 @@ export function ExportDialog({
         </label>
       </fieldset>
       {!complete ? <p>Users are still loading: the export holds the {allRows.length.toLocaleString()} loaded so far.</p> : null}
-      {format === 'csv' ? <p className="users-hint">Cells starting with = + - @ are prefixed with an apostrophe so spreadsheets show them as text.</p> : null}
+      {format === 'csv' ? <p className="users-hint">Cells starting with = + - @, a tab or a carriage return are prefixed with an apostrophe so spreadsheets show them as text.</p> : null}
       {error ? <p role="alert">{error}</p> : null}
     </Dialog>
   );
