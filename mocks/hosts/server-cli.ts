@@ -12,6 +12,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --quotas on|off   AWS API rate quotas (default on)
   --region REGION   Region for unsigned requests (default us-east-1)
   --data FILE       load state from FILE if it exists; save it there on change and on exit
+  --cors-origin O   a web origin besides this machine's that may call it from a browser (repeatable; * for any)
   --help`;
 
 function fail(message: string): never {
@@ -38,6 +39,7 @@ try {
       quotas: { type: 'string' },
       region: { type: 'string' },
       data: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -64,6 +66,7 @@ const server = await startEmulatorServer({
   quotas: quotas === 'on',
   region: parsed.region,
   dataFile: parsed.data,
+  corsOrigins: parsed['cors-origin'] ?? [],
 }).catch((error: unknown) => {
   const code = (error as { code?: string }).code;
   if (code === 'EADDRINUSE') fail(`Port ${parsed.port ?? 9229} is in use; pick another with --port.`);

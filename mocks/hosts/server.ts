@@ -3,6 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Emulator, type EmulatorOptions, type EmulatorSnapshot } from '../model/emulator';
+import { isLoopbackOrigin } from '../protocol/http';
 import { createRouter, type Router } from '../protocol/router';
 import '../seed';
 
@@ -17,6 +18,8 @@ export interface EmulatorServerOptions extends EmulatorOptions {
   dataFile?: string;
   /** debounce for snapshot writes (ms), default 1000 */
   saveDelayMs?: number;
+  /** web origins besides this machine's (localhost, 127.x, [::1]) that may call it from a browser; '*' for any */
+  corsOrigins?: string[];
 }
 
 export interface EmulatorServer {
@@ -38,7 +41,7 @@ export interface EmulatorServer {
  * use it as its endpoint. The issuer of every pool becomes `http://host:port/<poolId>`.
  */
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
-  const { port = 9229, host = '127.0.0.1', region = 'us-east-1', dataFile, saveDelayMs = 1000, ...emulatorOptions } = options;
+  const { port = 9229, host = '127.0.0.1', region = 'us-east-1', dataFile, saveDelayMs = 1000, corsOrigins = [], ...emulatorOptions } = options;
   // Requests can only arrive once the port is bound, which is before the emulator exists.
   const live: { route?: Router } = {};
   const server = createServer((req, res) => {
@@ -76,7 +79,12 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     await closeServer(server);
     throw error;
   }
-  live.route = createRouter(emulator, { defaultRegion: region });
+  live.route = createRouter(emulator, {
+    defaultRegion: region,
+    // Any site open in the developer's browser could otherwise read codes, tokens and the root
+    // credentials' answers from this machine: only local pages and the origins named may.
+    allowOrigin: (origin) => isLoopbackOrigin(origin) || corsOrigins.includes(origin) || corsOrigins.includes('*'),
+  });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();

@@ -17,10 +17,26 @@ export const CORS_ALLOW_HEADERS = [
 
 export const CORS_EXPOSE_HEADERS = ['x-amzn-requestid', 'x-amzn-errortype', 'x-amz-request-id', 'x-amzn-query-error', 'date'].join(', ');
 
-export function corsHeaders(request: Request): Record<string, string> {
+/** http(s)://localhost, 127.x.x.x or [::1], any port: pages served from this machine. */
+export function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(origin);
+    return (protocol === 'http:' || protocol === 'https:') && (hostname === 'localhost' || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname === '[::1]');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CORS for browser callers. A web origin the host does not allow gets no allow-origin header, so
+ * the browser keeps the answer from it (the emulator hands out codes, tokens and root access).
+ */
+export function corsHeaders(request: Request, allowOrigin: (origin: string) => boolean = () => true): Record<string, string> {
   const requested = request.headers.get('access-control-request-headers');
+  const origin = request.headers.get('origin');
+  if (origin !== null && !allowOrigin(origin)) return { vary: 'Origin' };
   return {
-    'access-control-allow-origin': request.headers.get('origin') ?? '*',
+    'access-control-allow-origin': origin ?? '*',
     'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
     'access-control-allow-headers': requested ? `${CORS_ALLOW_HEADERS}, ${requested}` : CORS_ALLOW_HEADERS,
     'access-control-expose-headers': CORS_EXPOSE_HEADERS,

@@ -45,6 +45,8 @@ export interface RoutableEmulator {
 export interface RouterOptions {
   /** Region for requests whose host and signature name none (standalone server, unsigned calls). */
   defaultRegion?: string;
+  /** Which browser origins may read answers (CORS). Default: any — the msw hosts answer inside the page. */
+  allowOrigin?: (origin: string) => boolean;
 }
 
 export type Router = (request: Request) => Promise<Response>;
@@ -66,7 +68,7 @@ export function createRouter(emulator: RoutableEmulator, opts: RouterOptions = {
   const defaultRegion = opts.defaultRegion ?? 'us-east-1';
 
   return async function route(request: Request): Promise<Response> {
-    const cors = corsHeaders(request);
+    const cors = corsHeaders(request, opts.allowOrigin);
     await emulator.ready;
     if (request.method === 'OPTIONS') return new Response(null, { status: 200, headers: { ...cors, 'x-amzn-requestid': requestId() } });
     const url = new URL(request.url);
