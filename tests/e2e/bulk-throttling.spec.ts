@@ -1,23 +1,11 @@
-import { DEMO, expect, signIn, test } from './fixtures';
+import { DEMO, expect, liveEndpoint as endpoint, signIn, test, useLiveEndpoint } from './fixtures';
 
 // Live mode against the standalone emulator (no service worker), so the test can put itself
 // between the browser and the endpoint and answer some calls with Cognito's throttling error.
-const endpoint = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? '9339'}`;
 
 test('a bulk run rides out throttling: retried with backoff, every user done once', async ({ page, request, pageErrors: _ }) => {
   await request.post(`${endpoint}/_emulator/reset`);
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        region: 'us-east-1',
-        userPoolId: 'us-east-1_DemoPool1',
-        clientId: 'pk0demo0admin0spa000000001',
-        identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000001',
-        endpoint,
-      }),
-    }),
-  );
+  await useLiveEndpoint(page);
   const calls: string[] = [];
   let throttled = 0;
   await page.route(`${endpoint}/`, async (route) => {

@@ -34,3 +34,25 @@ export async function expectAccessible(page: Page) {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
+
+/** The standalone emulator playwright.config.ts starts for the live-mode specs. */
+export const liveEndpoint = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? '9339'}`;
+
+/**
+ * Live mode: serve a config.json naming the standalone emulator as the endpoint, so the app runs
+ * without the service worker — the production code path, SigV4 and CORS over real HTTP.
+ */
+export async function useLiveEndpoint(page: Page) {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        region: 'us-east-1',
+        userPoolId: 'us-east-1_DemoPool1',
+        clientId: 'pk0demo0admin0spa000000001',
+        identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000001',
+        endpoint: liveEndpoint,
+      }),
+    }),
+  );
+}

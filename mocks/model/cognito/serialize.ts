@@ -3,26 +3,17 @@
  * order, open challenge sessions and issued refresh tokens), so a reload or a `--data` file brings
  * back the same pool — with the same signing keys, so issued tokens still verify.
  */
-import type { SigningKey } from '../crypto/jwt';
 import type { Engine } from './engine';
-import type { ClientRecord, GroupRecord, PoolRecord, RefreshRecord, SchemaAttribute, SessionRecord, UserRecord } from './state';
+import type { ClientRecord, GroupRecord, PoolRecord, RefreshRecord, SessionRecord, UserRecord } from './state';
 import { UserStore } from './user-store';
 import { loginAliases, namingRules } from './usernames';
 
-interface PoolSnapshot {
-  id: string;
-  region: string;
-  name: string;
-  createdAt: number;
-  modifiedAt: number;
-  config: Record<string, unknown>;
-  schema: SchemaAttribute[];
-  mfa: Record<string, unknown>;
-  keys: SigningKey[];
+/** A pool as JSON: its record with the indexed collections as plain arrays. */
+type PoolSnapshot = Omit<PoolRecord, 'clients' | 'groups' | 'users'> & {
   clients: ClientRecord[];
   groups: GroupRecord[];
   users: UserRecord[];
-}
+};
 
 export interface IdpSnapshot {
   version: 1;
