@@ -14,7 +14,7 @@
  */
 import type { Header, SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { UserColumn } from '../model/column-model';
 import type { UserRow } from '../model/user-row';
 import type { UsersTableFeatures } from './columns';
@@ -153,6 +153,10 @@ export function DataTable({
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const totalWidth = table.getTotalSize() + SELECT_WIDTH;
+  // Column widths and the row height reach the cells through the table's custom properties, so
+  // body rows and cells carry no inline style (see users.css).
+  const tracks = [`${SELECT_WIDTH}px`, ...cells.map((cell) => `${cell.width}px`), ...(rowActions ? ['auto'] : [])].join(' ');
+  const tableStyle = { width: totalWidth, '--users-columns': tracks, '--users-row-height': `${ROW_HEIGHT}px` } as CSSProperties;
 
   return (
     <div
@@ -164,7 +168,7 @@ export function DataTable({
         if (e.target === e.currentTarget && rows.length > 0) moveTo(activeIndex);
       }}
     >
-      <table className="users-table" aria-label={label} aria-rowcount={rows.length + 1} style={{ width: totalWidth }}>
+      <table className="users-table" aria-label={label} aria-rowcount={rows.length + 1} style={tableStyle}>
         <thead className="users-table__head">
           <tr className="users-table__row" aria-rowindex={1}>
             <th className="users-table__header users-table__cell--select" style={{ width: SELECT_WIDTH }} scope="col">
@@ -176,7 +180,12 @@ export function DataTable({
             {rowActions ? <th className="users-table__actions-head" aria-label="Row actions" /> : null}
           </tr>
         </thead>
-        <tbody className="users-table__body" style={{ height: virtualizer.getTotalSize() }} onClick={onBodyClick} onKeyDown={onBodyKeyDown}>
+        <tbody
+          className="users-table__body"
+          style={{ height: virtualizer.getTotalSize(), paddingTop: items[0]?.start ?? 0 }}
+          onClick={onBodyClick}
+          onKeyDown={onBodyKeyDown}
+        >
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
@@ -185,7 +194,6 @@ export function DataTable({
                 key={row.key}
                 row={row}
                 index={item.index}
-                start={item.start}
                 selected={selection.isSelected(row)}
                 tabbable={item.index === activeIndex}
                 cells={cells}
