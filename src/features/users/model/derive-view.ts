@@ -68,6 +68,54 @@ function comparator(keyed: readonly KeyedSpec[]): (a: number, b: number) => numb
   };
 }
 
+const PREFIX_CHARS = 7;
+
+/**
+ * A number per row that orders like the first 7 characters of its text key (7 bits each, so it
+ * stays an exact double), for the first sort of a text column: most comparisons of 100 000
+ * usernames or emails are then one subtraction of two numbers instead of a string comparison
+ * behind a closure chain. Characters outside ASCII end the prefix early (as 127), and rows with
+ * equal prefixes fall back to the full comparison, so the order is exactly `comparator`'s.
+ * Empty values are +Infinity (last in both directions); descending negates the others.
+ * Undefined when a key is a number (mixed or numeric columns use `comparator` alone).
+ */
+function textPrefixes(keys: readonly Key[], desc: boolean): Float64Array | undefined {
+  const prefixes = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i];
+    if (key === undefined) {
+      prefixes[i] = Infinity;
+      continue;
+    }
+    if (typeof key !== 'string') return undefined;
+    let value = 0;
+    let stopped = false;
+    for (let c = 0; c < PREFIX_CHARS; c += 1) {
+      let code = 0;
+      if (!stopped && c < key.length) {
+        code = key.charCodeAt(c);
+        if (code >= 127) {
+          code = 127;
+          stopped = true;
+        }
+      }
+      value = value * 128 + code;
+    }
+    prefixes[i] = desc ? -value : value;
+  }
+  return prefixes;
+}
+
+/** Sorts all row indexes; one text column goes through its prefixes first (see textPrefixes). */
+function sortAll(length: number, keyed: readonly KeyedSpec[]): Uint32Array {
+  const order = range(0, length);
+  const compare = comparator(keyed);
+  const prefixes = keyed.length === 1 ? textPrefixes(keyed[0]!.keys, keyed[0]!.desc) : undefined;
+  if (!prefixes) return order.sort(compare);
+  // Infinity - Infinity is NaN, which falls through to the full comparison like 0 does.
+  return order.sort((a, b) => prefixes[a]! - prefixes[b]! || compare(a, b));
+}
+
 function range(from: number, to: number): Uint32Array {
   const order = new Uint32Array(to - from);
   for (let i = 0; i < order.length; i += 1) order[i] = from + i;
@@ -85,7 +133,7 @@ export function sortRows(rows: readonly UserRow[], sorting: readonly SortSpec[],
   const specs = resolve(sorting, columns);
   if (specs.length === 0) return rows;
   const keyed = specs.map((s) => ({ desc: s.desc, keys: extractKeys(rows, s.column) }));
-  return pick(rows, range(0, rows.length).sort(comparator(keyed)));
+  return pick(rows, sortAll(rows.length, keyed));
 }
 
 /**
@@ -125,7 +173,7 @@ export class RowSorter {
     if (specs.length === 0) order = range(0, rows.length);
     else if (appended && same(specs, this.specs)) order = merge(this.order, range(previous!.length, rows.length).sort(comparator(keyed)), comparator(keyed));
     else if (sameRows && isFlip(this.specs, specs)) order = flip(this.order, keyed[0]!.keys);
-    else order = range(0, rows.length).sort(comparator(keyed));
+    else order = sortAll(rows.length, keyed);
 
     this.rows = rows;
     this.revision = revision;
