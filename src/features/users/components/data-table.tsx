@@ -24,6 +24,46 @@ import { UsersTableRow, type RowCell } from './users-table-row';
 import { useUsersTable, type UsersReactTable } from './use-users-table';
 
 
+/**
+ * Rows are keyed by a slot, not by user: a row scrolled out hands its elements to a row scrolled
+ * in, so a scroll step changes text and attributes instead of creating ~25 elements per row, and
+ * style recalculation (most of a frame when the wheel jumps a whole screen) only touches what
+ * changed. A row keeps its slot while it stays in the window; entering rows take the freed slots
+ * in the order they had, so after a jump the elements stay in place (a moved element is styled
+ * afresh) and the DOM order stays the visual order.
+ */
+class RowSlots {
+  private slots = new Map<number, number>();
+
+  assign(indexes: readonly number[]): ReadonlyMap<number, number> {
+    const next = new Map<number, number>();
+    const used = new Set<number>();
+    for (const index of indexes) {
+      const slot = this.slots.get(index);
+      if (slot !== undefined) {
+        next.set(index, slot);
+        used.add(slot);
+      }
+    }
+    const free = [...this.slots.values()].filter((slot) => !used.has(slot));
+    let fresh = 0;
+    let taken = 0;
+    for (const index of indexes) {
+      if (next.has(index)) continue;
+      let slot = free[taken++];
+      if (slot === undefined) {
+        while (used.has(fresh)) fresh += 1;
+        slot = fresh;
+      }
+      used.add(slot);
+      next.set(index, slot);
+    }
+    // Insertion order is index order, which the next call relies on for the freed slots.
+    this.slots = new Map([...next].sort((a, b) => a[0] - b[0]));
+    return this.slots;
+  }
+}
+
 export interface TableSelection {
   isSelected: (row: UserRow) => boolean;
   /** rows of the view that are selected */
@@ -72,6 +112,8 @@ export function DataTable({
 
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const items = virtualizer.getVirtualItems();
+  const [rowSlots] = useState(() => new RowSlots());
+  const slots = rowSlots.assign(items.map((item) => item.index));
 
   // The visible columns, in order, with their sizes, as TanStack computes them.
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
@@ -191,7 +233,8 @@ export function DataTable({
             if (!row) return null;
             return (
               <UsersTableRow
-                key={row.key}
+                // The active row keeps its own key so focus stays with its user.
+                key={item.index === activeIndex ? `row:${row.key}` : `slot:${slots.get(item.index)}`}
                 row={row}
                 index={item.index}
                 selected={selection.isSelected(row)}

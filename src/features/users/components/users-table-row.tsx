@@ -7,7 +7,7 @@
  * ~350 entries a scroll step made each style recalculation slower than the last (4 ms at the top
  * of 20 000 users, 160 ms further down).
  */
-import { memo, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import type { UserColumn } from '../model/column-model';
 import type { UserRow } from '../model/user-row';
 import { SelectRowCheckbox } from './select-checkboxes';
@@ -51,7 +51,12 @@ export const UsersTableRow = memo(function UsersTableRow({
           <UserCell column={column} row={row} groupsKnown={groupsKnown} />
         </td>
       ))}
-      {actions ? <td className="users-table__cell users-table__cell--actions">{actions(row)}</td> : null}
+      {actions ? (
+        <td className="users-table__cell users-table__cell--actions">
+          {/* Keyed by user: the row's elements are reused for other users (data-table.tsx), its actions' state is not. */}
+          <Fragment key={row.key}>{actions(row)}</Fragment>
+        </td>
+      ) : null}
     </tr>
   );
 });
