@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/contract/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}'],
     environment: 'node',
-    setupFiles: ['tests/setup/fail-on-console.ts'],
+    setupFiles: ['tests/setup/fail-on-console.ts', 'tests/setup/testing-library.ts'],
     testTimeout: 20_000,
     pool: 'threads',
   },
