@@ -71,7 +71,9 @@ export function AttributeForm({ user, schema }: { user: UserDetail; schema: Sche
       announce({ tone: 'success', text: 'Nothing to save: no attribute was changed.' });
       return;
     }
-    save.mutate(changes);
+    // Saved values are the new baseline at once: the refetch of the user may land before or after
+    // this, and the form must not stay dirty (Save enabled) for what was just saved.
+    save.mutate(changes, { onSuccess: () => form.reset(fields, { keepValues: true }) });
   });
 
   return (
