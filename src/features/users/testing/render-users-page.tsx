@@ -3,10 +3,10 @@
  * client and the given admin context, the way the signed-in layout provides them. jsdom has no
  * layout, so the table's scroll area is given a size for the virtualizer to fill.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
-import { AdminContextProvider, type AdminContextValue } from '@/aws/admin-context';
+import type { AdminContextValue } from '@/aws/admin-context';
+import { testQueryClient, WithAdmin } from '@/lib/testing/admin-context';
 import { UsersPage } from '../users-page';
 
 function UserPageStub() {
@@ -36,7 +36,7 @@ export function sizeScrollAreas(height = 600, width = 1400) {
 
 export function renderUsersPage(path: string, ctx: AdminContextValue) {
   sizeScrollAreas();
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = testQueryClient();
   const router = createMemoryRouter(
     [
       {
@@ -50,11 +50,9 @@ export function renderUsersPage(path: string, ctx: AdminContextValue) {
     { initialEntries: [path] },
   );
   const view = render(
-    <QueryClientProvider client={queryClient}>
-      <AdminContextProvider value={ctx}>
-        <RouterProvider router={router} />
-      </AdminContextProvider>
-    </QueryClientProvider>,
+    <WithAdmin value={ctx} client={queryClient}>
+      <RouterProvider router={router} />
+    </WithAdmin>,
   );
   return { ...view, router, queryClient };
 }

@@ -2,10 +2,10 @@
  * Test-only: renders the detail routes at a URL inside a memory router, with a fresh query
  * client and the given admin context, the way the signed-in layout would.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
-import { AdminContextProvider, type AdminContextValue } from '@/aws/admin-context';
+import type { AdminContextValue } from '@/aws/admin-context';
+import { testQueryClient, WithAdmin } from '@/lib/testing/admin-context';
 import { noticeFrom } from '../paths';
 import { detailRoutes } from '../routes';
 
@@ -20,18 +20,14 @@ function ListStub() {
 }
 
 export function renderRoute(path: string, ctx: AdminContextValue) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
-  });
+  const queryClient = testQueryClient();
   const router = createMemoryRouter([{ path: '/', children: [...detailRoutes, { path: 'users', element: <ListStub /> }] }], {
     initialEntries: [path],
   });
   const view = render(
-    <QueryClientProvider client={queryClient}>
-      <AdminContextProvider value={ctx}>
-        <RouterProvider router={router} />
-      </AdminContextProvider>
-    </QueryClientProvider>,
+    <WithAdmin value={ctx} client={queryClient}>
+      <RouterProvider router={router} />
+    </WithAdmin>,
   );
   return { ...view, router, queryClient };
 }
