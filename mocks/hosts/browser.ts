@@ -5,6 +5,7 @@ import '../seed';
 import { DEMO, type DemoConfig } from '../seed/demo';
 import { createRouter } from '../protocol/router';
 import { AWS_HOST_PATTERNS } from './handlers';
+import { writeThrough } from './write-through';
 import { openSnapshotStore } from './snapshot-store';
 
 export interface BrowserEmulator {
@@ -51,28 +52,21 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
   const current = emulator;
 
   // Write-through: a mutating call is answered only once its state is in IndexedDB, so a reload
-  // (or a crash) right after any response never loses what that response reported. Writes are
-  // coalesced: one at a time, always of the latest state.
-  let dirty = !restored;
-  const unsubscribe = current.onChange(() => {
-    dirty = true;
+  // (or a crash) right after any response never loses what that response reported.
+  const persistence = writeThrough(async () => {
+    if (store) await store.write(current.snapshot());
   });
-  let saving: Promise<void> | undefined;
-  const persist = async () => {
-    while (dirty && store) {
-      dirty = false;
-      await store.write(current.snapshot());
-    }
-  };
-  const save = () => (saving ??= persist().finally(() => (saving = undefined)));
-  await save().catch((error: unknown) => console.warn('Emulator state was not saved', error));
+  if (!restored) persistence.markDirty();
+  const unsubscribe = current.onChange(() => persistence.markDirty());
+  const save = () => persistence.flush().catch((error: unknown) => console.warn('Emulator state was not saved', error));
+  await save();
 
   const route = createRouter(current);
   const worker = setupWorker(
     ...AWS_HOST_PATTERNS.map((pattern) =>
       http.all(pattern, async ({ request }) => {
         const response = await route(request);
-        if (dirty) await save().catch((error: unknown) => console.warn('Emulator state was not saved', error));
+        await save(); // also waits for a write under way that holds this call's change
         return response;
       }),
     ),
@@ -90,7 +84,7 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
     restored,
     async reset() {
       await current.reset();
-      dirty = true;
+      persistence.markDirty();
       await save();
     },
     stop() {
