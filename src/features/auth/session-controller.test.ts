@@ -132,6 +132,19 @@ describe('SessionController timing', () => {
     session.dispose();
   });
 
+  it('forgets the stored session as soon as sign-out starts, before Cognito answers', async () => {
+    const { session, send, storage } = setup();
+    await session.restore();
+    let answer: () => void = () => {};
+    send.mockImplementationOnce(() => new Promise((resolve) => (answer = () => resolve({}))));
+    const signingOut = session.signOut();
+    // A reload now (GlobalSignOut still under way) must not restore the session.
+    expect(storage.data.has(SESSION_STORAGE_KEY)).toBe(false);
+    answer();
+    await signingOut;
+    expect(session.getState().status).toBe('signed-out');
+  });
+
   it('still signs out locally when GlobalSignOut cannot reach Cognito, and says so', async () => {
     const { session, send, storage } = setup();
     await session.restore();

@@ -188,6 +188,9 @@ export class SessionController {
   async signOut(notice?: SessionNotice): Promise<void> {
     const state = this.state;
     let finalNotice = notice;
+    // Forget the stored session before asking Cognito: a reload or a closed tab while the call is
+    // under way must not bring the session back.
+    clearStoredSession(this.deps.storage);
     if (state.status === 'signed-in') {
       try {
         await globalSignOut(this.deps.auth, state.tokens.accessToken);
