@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 9339);
 
 export default defineConfig({
