@@ -123,6 +123,13 @@ export const ADMIN_POLICY: PolicyDocument = {
       Resource: POOL_ARN,
     },
     {
+      // The test-login panel explains which role the identity pool gave a test user.
+      Sid: 'ReadThisIdentityPoolsRoleMapping',
+      Effect: 'Allow',
+      Action: ['cognito-identity:GetIdentityPoolRoles'],
+      Resource: `arn:aws:cognito-identity:${REGION}:${ACCOUNT}:identitypool/${REGION}:00000000-0000-4000-8000-000000000001`,
+    },
+    {
       Sid: 'ReadEmailSendingHealth',
       Effect: 'Allow',
       Action: ['ses:GetSendQuota', 'ses:GetSendStatistics', 'ses:ListIdentities', 'ses:GetIdentityVerificationAttributes'],
