@@ -93,7 +93,9 @@ export function useTestLogin() {
     return clientsRef.current.clients;
   };
 
-  const authClient = (): AuthClient => ({ idp: testUser().idp, clientId: stateRef.current.inputs.clientId.trim(), userPoolId: config.userPoolId });
+  /** The client in use is the one step 1 described last (the id field may hold one being typed). */
+  const clientIdInUse = () => stateRef.current.client?.clientId ?? stateRef.current.inputs.clientId.trim();
+  const authClient = (): AuthClient => ({ idp: testUser().idp, clientId: clientIdInUse(), userPoolId: config.userPoolId });
 
   /** One step run: start, the work, then done (with a note) or the error explained. Returns whether it succeeded. */
   const run = useCallback(async (step: StepId, work: () => Promise<string | undefined | void>): Promise<boolean> => {
@@ -148,7 +150,7 @@ export function useTestLogin() {
     run('tokens', async () => {
       const tokens = given ?? stateRef.current.tokens;
       if (!tokens) throw new AppError('NotSignedIn', 'Sign the test user in first (step 4).');
-      const check = createTokenCheck(config, stateRef.current.inputs.clientId.trim());
+      const check = createTokenCheck(config, clientIdInUse());
       const outcome = async (token: string, use: 'id' | 'access') => {
         try {
           await check.verify(token, use);
@@ -218,16 +220,16 @@ export function useTestLogin() {
 
     confirm: () =>
       run('confirm', async () => {
-        const { inputs, client } = stateRef.current;
-        await confirmSignUp(testUser(), { clientId: client?.clientId ?? inputs.clientId, username: inputs.username.trim(), code: inputs.code.trim() });
+        const { inputs } = stateRef.current;
+        await confirmSignUp(testUser(), { clientId: clientIdInUse(), username: inputs.username.trim(), code: inputs.code.trim() });
         const status = await refreshStatus(inputs.username.trim()).catch(() => undefined);
         return status ? `Confirmed: the user is now ${status}.` : 'Confirmed.';
       }),
 
     resend: () =>
       run('confirm', async () => {
-        const { inputs, client } = stateRef.current;
-        const delivery = await resendConfirmationCode(testUser(), { clientId: client?.clientId ?? inputs.clientId, username: inputs.username.trim() });
+        const { inputs } = stateRef.current;
+        const delivery = await resendConfirmationCode(testUser(), { clientId: clientIdInUse(), username: inputs.username.trim() });
         if (delivery) dispatch({ type: 'patch', patch: { delivery } });
         return delivery ? `A new code went to ${delivery.destination} (${delivery.medium}).` : 'Cognito accepted the request but said nothing about where the code went.';
       }),
@@ -265,7 +267,7 @@ export function useTestLogin() {
     forgotPassword: () =>
       run('signIn', async () => {
         const { inputs } = stateRef.current;
-        const delivery = await forgotPassword(testUser(), { clientId: inputs.clientId.trim(), username: inputs.username.trim() });
+        const delivery = await forgotPassword(testUser(), { clientId: clientIdInUse(), username: inputs.username.trim() });
         dispatch({ type: 'patch', patch: { reset: delivery ? { delivery } : {} } });
         return delivery ? `ForgotPassword: a code went to ${delivery.destination} (${delivery.medium}). Enter it with a new password.` : 'ForgotPassword accepted. Enter the code with a new password.';
       }),
@@ -273,7 +275,7 @@ export function useTestLogin() {
     confirmForgotPassword: () =>
       run('signIn', async () => {
         const { inputs } = stateRef.current;
-        await confirmForgotPassword(testUser(), { clientId: inputs.clientId.trim(), username: inputs.username.trim(), code: inputs.resetCode.trim(), password: inputs.resetPassword });
+        await confirmForgotPassword(testUser(), { clientId: clientIdInUse(), username: inputs.username.trim(), code: inputs.resetCode.trim(), password: inputs.resetPassword });
         dispatch({ type: 'input', patch: { password: inputs.resetPassword, resetCode: '', resetPassword: '' } });
         dispatch({ type: 'patch', patch: { reset: undefined } });
         return 'The password is set. Sign in with it now.';
