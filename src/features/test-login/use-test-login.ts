@@ -98,11 +98,11 @@ export function useTestLogin() {
   const authClient = (): AuthClient => ({ idp: testUser().idp, clientId: clientIdInUse(), userPoolId: config.userPoolId });
 
   /** One step run: start, the work, then done (with a note) or the error explained. Returns whether it succeeded. */
-  const run = useCallback(async (step: StepId, work: () => Promise<string | undefined | void>): Promise<boolean> => {
+  const run = useCallback(async (step: StepId, work: () => Promise<string | undefined | void>, continues = false): Promise<boolean> => {
     if (busy.current) return false;
     busy.current = true;
     activeStep.current = step;
-    dispatch({ type: 'start', step });
+    dispatch({ type: 'start', step, continues });
     try {
       const note = await work();
       dispatch({ type: 'succeed', step, ...(note ? { note } : {}) });
@@ -146,7 +146,7 @@ export function useTestLogin() {
       : 'SOFTWARE_TOKEN_MFA: enter the code from the user\'s authenticator app.';
   };
 
-  const verifyTokens = (given?: Tokens) =>
+  const verifyTokens = (given?: Tokens, continues = false) =>
     run('tokens', async () => {
       const tokens = given ?? stateRef.current.tokens;
       if (!tokens) throw new AppError('NotSignedIn', 'Sign the test user in first (step 4).');
@@ -162,15 +162,15 @@ export function useTestLogin() {
       const [id, access] = await Promise.all([outcome(tokens.idToken, 'id'), outcome(tokens.accessToken, 'access')]);
       dispatch({ type: 'patch', patch: { verification: { jwksUri: check.jwksUri, id, access } } });
       return id === 'verified' && access === 'verified' ? 'Both signatures verified against the pool\'s JWKS.' : 'A token did not verify; see below.';
-    });
+    }, continues);
 
   /** Runs an action that may produce new tokens; when it did, their signatures are checked next (step 5). */
-  const thenVerify = async (action: (gotTokens: (tokens: Tokens | undefined) => void) => Promise<boolean>) => {
+  const thenVerify = async (action: (gotTokens: (tokens: Tokens | undefined) => void) => Promise<boolean>, continues = false) => {
     let got: Tokens | undefined;
     const ok = await action((tokens) => {
       got = tokens;
     });
-    if (ok && got) await verifyTokens(got);
+    if (ok && got) await verifyTokens(got, continues);
     return ok;
   };
 
@@ -300,7 +300,7 @@ export function useTestLogin() {
         dispatch({ type: 'refreshed', tokens: fresh });
         refreshed(fresh);
         return 'REFRESH_TOKEN_AUTH: new ID and access tokens; the differences are marked.';
-      })),
+      }), true),
 
     identity: () =>
       run('identity', async () => {

@@ -3,9 +3,9 @@ import '@/lib/testing/dom';
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../mocks/seed/demo';
-import { renderTestLogin, screen, section, useEmulator, waitForStep } from './harness';
+import { renderTestLogin, screen, section, emulatorPerFile, waitForStep } from './harness';
 
-const emulator = useEmulator();
+const emulator = emulatorPerFile();
 
 async function createClient(input: Record<string, unknown>): Promise<string> {
   const out = (await emulator().call('cognito-idp', 'CreateUserPoolClient', { UserPoolId: DEMO.userPoolId, ClientName: 'extra', ...input })) as {

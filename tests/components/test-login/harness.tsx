@@ -19,7 +19,7 @@ import { routes } from '@/features/test-login/routes';
 
 export const CONFIG: AppConfig = { ...DEMO.config, idleTimeoutMinutes: 30 };
 
-export function useEmulator(): () => NodeEmulator {
+export function emulatorPerFile(): () => NodeEmulator {
   let host: NodeEmulator | undefined;
   beforeAll(async () => {
     host = createNodeEmulator({ seed: 'demo', users: 0, quotas: false, clock: new FixedClock(Date.now()) });
@@ -60,6 +60,14 @@ export const section = (id: string) => document.getElementById(`step-${id}`)!;
 
 export async function waitForStep(id: string, status: 'Done' | 'Failed') {
   await waitFor(() => expect(section(id).querySelector('.badge')?.textContent).toBe(status), { timeout: 15_000 });
+}
+
+/** The alert in a step whose text matches (a step can show several: an explanation and the error). */
+export function alertWith(container: HTMLElement, pattern: RegExp): HTMLElement {
+  const alerts = [...container.querySelectorAll<HTMLElement>('[role="alert"]')];
+  const found = alerts.find((a) => pattern.test(a.textContent ?? ''));
+  if (!found) throw new Error(`No alert matches ${String(pattern)}; alerts: ${alerts.map((a) => a.textContent).join(' | ')}`);
+  return found;
 }
 
 export { screen };

@@ -4,9 +4,9 @@ import { waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../mocks/seed/demo';
-import { renderTestLogin, screen, section, useEmulator, waitForStep } from './harness';
+import { emulatorPerFile, renderTestLogin, section, waitForStep } from './harness';
 
-const emulator = useEmulator();
+const emulator = emulatorPerFile();
 const EMAIL = 'jane.tester@example.com';
 const GOOD = 'Tester-Passw0rd!';
 

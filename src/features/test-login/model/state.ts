@@ -115,7 +115,8 @@ export interface TestLoginState {
 export type Action =
   | { type: 'input'; patch: Partial<Inputs> }
   | { type: 'attribute'; name: string; value: string }
-  | { type: 'start'; step: StepId }
+  /** `continues`: a follow-up of the run before (new tokens verified): keep that run's calls */
+  | { type: 'start'; step: StepId; continues?: boolean }
   | { type: 'call'; step: StepId; call: ApiCall }
   | { type: 'fail'; step: StepId; error: StepError }
   | { type: 'succeed'; step: StepId; patch?: Partial<Omit<TestLoginState, 'inputs' | 'steps'>>; note?: string }
@@ -195,7 +196,7 @@ export function reducer(state: TestLoginState, action: Action): TestLoginState {
       return { ...state, inputs: { ...state.inputs, attributes: { ...state.inputs.attributes, [action.name]: action.value } } };
     case 'start':
       // Inputs and earlier results stay; only this step's calls, error and note start afresh.
-      return patchStep(state, action.step, { status: 'running', calls: [], error: undefined, note: undefined });
+      return patchStep(state, action.step, { status: 'running', calls: action.continues ? state.steps[action.step].calls : [], error: undefined, note: undefined });
     case 'call':
       return patchStep(state, action.step, { calls: [...state.steps[action.step].calls, action.call] });
     case 'fail':
@@ -245,7 +246,8 @@ export function reducer(state: TestLoginState, action: Action): TestLoginState {
     case 'forget-user': {
       const cleared = clearSession(state);
       const { signUp: _s, delivery: _d, challenge: _c, enrolment: _e, reset: _r, ...rest } = cleared;
-      const steps = { ...rest.steps, signUp: idle(), confirm: idle(), signIn: idle() };
+      // The sign-out step keeps its run: it is where the deletion happened.
+      const steps = { ...rest.steps, signUp: idle(), confirm: idle(), signIn: idle(), signOut: state.steps.signOut };
       return { ...rest, steps, statusHistory: [], createdUsers: state.createdUsers.filter((u) => u !== state.inputs.username) };
     }
   }

@@ -69,7 +69,7 @@ export function ApiStep({ state, actions, busy }: StepProps) {
         </div>
       </form>
       {apiResult && state.steps.api.status === 'done' ? (
-        <div className="stack" aria-label="The response">
+        <section className="stack" aria-label="The response">
           <p>
             <strong className={apiResult.status >= 200 && apiResult.status < 300 ? 'tl-ok' : 'tl-bad'}>
               HTTP {apiResult.status} {apiResult.statusText}
@@ -83,7 +83,7 @@ export function ApiStep({ state, actions, busy }: StepProps) {
           </details>
           <p className="tl-call__label">Body</p>
           <pre className="tl-pre">{pretty(apiResult.body)}</pre>
-        </div>
+        </section>
       ) : null}
     </StepSection>
   );
