@@ -25,11 +25,11 @@ export function CallLog({ calls }: { calls: ApiCall[] }) {
             <div className="tl-call__bodies">
               <div>
                 <p className="tl-call__label">Request</p>
-                <pre className="tl-pre">{json(call.request)}</pre>
+                <pre className="tl-pre" tabIndex={0}>{json(call.request)}</pre>
               </div>
               <div>
                 <p className="tl-call__label">{call.error ? 'Error' : 'Response'}</p>
-                <pre className="tl-pre">{call.error ? json({ __type: call.error.name, message: call.error.message }) : json(call.response)}</pre>
+                <pre className="tl-pre" tabIndex={0}>{call.error ? json({ __type: call.error.name, message: call.error.message }) : json(call.response)}</pre>
               </div>
             </div>
           </li>

@@ -69,7 +69,7 @@ export function TokenView({ title, token, previous, verdict }: { title: string; 
         </p>
       ) : null}
       <p className="tl-call__label">Header</p>
-      <pre className="tl-pre">{JSON.stringify(decoded.header, null, 2)}</pre>
+      <pre className="tl-pre" tabIndex={0}>{JSON.stringify(decoded.header, null, 2)}</pre>
       <table className="tl-claims">
         <caption className="visually-hidden">Claims of the {title}</caption>
         <thead>

@@ -61,7 +61,7 @@ export function ApiStep({ state, actions, busy }: StepProps) {
             <textarea id="tl-api-body" className="field__input tl-textarea" rows={3} value={inputs.apiBody} onChange={(e) => actions.setInput({ apiBody: e.target.value })} />
           </div>
         ) : null}
-        {checked.ok ? <pre className="tl-pre" aria-label="The request">{describeRequest({ url: checked.url, method: inputs.apiMethod, ...(token ? { token } : {}), tokenKind: inputs.apiToken, body: inputs.apiBody })}</pre> : null}
+        {checked.ok ? <pre className="tl-pre" tabIndex={0} aria-label="The request">{describeRequest({ url: checked.url, method: inputs.apiMethod, ...(token ? { token } : {}), tokenKind: inputs.apiToken, body: inputs.apiBody })}</pre> : null}
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             Send the request
@@ -79,10 +79,10 @@ export function ApiStep({ state, actions, busy }: StepProps) {
           <p>{explainStatus(apiResult)}</p>
           <details className="details">
             <summary>Response headers ({apiResult.headers.length})</summary>
-            <pre className="tl-pre">{apiResult.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>
+            <pre className="tl-pre" tabIndex={0}>{apiResult.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>
           </details>
           <p className="tl-call__label">Body</p>
-          <pre className="tl-pre">{pretty(apiResult.body)}</pre>
+          <pre className="tl-pre" tabIndex={0}>{pretty(apiResult.body)}</pre>
         </section>
       ) : null}
     </StepSection>
