@@ -27,11 +27,11 @@ describe('maskSecrets', () => {
     expect(Object.values(masked.Logins!)).toEqual([`eyJraWQi… (${idToken.length} characters, hidden)`]);
     expect(masked.Credentials).toEqual({
       AccessKeyId: 'ASIAEXAMPLE',
-      SecretKey: 'verysecr… (21 characters, hidden)',
+      SecretKey: '•••• (21 characters, hidden)',
       SessionToken: `eyJraWQi… (${idToken.length} characters, hidden)`,
       Expiration: '1970-01-01T00:00:00.000Z',
     });
-    expect(masked.Session).toMatch(/hidden\)$/);
+    expect(masked.Session).toBe('•••• (40 characters, hidden)');
     expect(masked).not.toHaveProperty('$metadata');
     expect(JSON.stringify(masked)).not.toMatch(/Secret-Passw0rd|verysecretkeyvalue123/);
   });

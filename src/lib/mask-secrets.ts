@@ -11,8 +11,13 @@ const LONG = 96;
 
 export const HIDDEN_PASSWORD = '•••••••• (hidden)';
 
+/**
+ * A JWT's first characters are its base64 header ({"kid":…), public anyway, and tell the reader
+ * which token it is; of anything else (secret keys, session tokens, Cognito sessions) not one
+ * character is shown.
+ */
 export function maskCredential(value: string): string {
-  return value.length <= 12 ? '•••• (hidden)' : `${value.slice(0, 8)}… (${value.length} characters, hidden)`;
+  return value.startsWith('eyJ') && value.length > 12 ? `${value.slice(0, 8)}… (${value.length} characters, hidden)` : `•••• (${value.length} characters, hidden)`;
 }
 
 function shorten(value: string): string {

@@ -125,6 +125,7 @@ export function useTestLogin() {
       Username: u.username,
       UserStatus: u.status,
       Enabled: u.enabled,
+      '…': 'only the fields this panel uses are shown',
     }));
     dispatch({ type: 'status', status: detail.status });
     return detail.status;
@@ -192,11 +193,14 @@ export function useTestLogin() {
         dispatch({ type: 'input', patch: { clientId: id } });
         const client = await describeAppClient(admin, id, log);
         const pool = stateRef.current.pool ?? (await operatorCall(log, 'DescribeUserPool', { UserPoolId: admin.userPoolId }, () => describePoolSettings(admin), (p) => ({
-          Id: p.id,
-          Name: p.name,
-          PasswordPolicy: p.passwordPolicy,
-          RequiredAttributes: p.schema.filter((a) => a.required).map((a) => a.name),
-          UsernameAttributes: p.usernameAttributes,
+          UserPool: {
+            Id: p.id,
+            Name: p.name,
+            UsernameAttributes: p.usernameAttributes,
+            Policies: { PasswordPolicy: { MinimumLength: p.passwordPolicy.minimumLength, RequireUppercase: p.passwordPolicy.requireUppercase, RequireLowercase: p.passwordPolicy.requireLowercase, RequireNumbers: p.passwordPolicy.requireNumbers, RequireSymbols: p.passwordPolicy.requireSymbols } },
+            SchemaAttributes: p.schema.filter((a) => a.required).map((a) => ({ Name: a.name, Required: true })),
+          },
+          '…': 'only the fields this panel uses are shown',
         })));
         dispatch({ type: 'patch', patch: { client, pool } });
         if (client.hasSecret) return undefined;

@@ -69,7 +69,7 @@ export function IdentityStep({ state, actions, busy, providerName }: StepProps &
             <dd>Never shown</dd>
           </div>
           {identity.expiration ? (
-            <div>
+            <div className="facts__wide">
               <dt>Credentials expire</dt>
               <dd>
                 {identity.expiration.toISOString()} (in <ExpiryCountdown exp={identity.expiration.getTime() / 1000} />)
