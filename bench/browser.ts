@@ -3,7 +3,8 @@
  * - the gzip size of the JavaScript needed to show the sign-in page, and then the users page;
  * - with 100 000 users loaded: sort, quick-filter keystroke, and the longest main-thread task
  *   while scrolling the virtualized table top to bottom (targets from issue 3);
- * - how long the browser took to load those 100 000 users.
+ * - how long the browser took to load those 100 000 users;
+ * - the JavaScript the Test login route adds (bench/test-login-route.ts).
  *
  * The production build (vite build + vite preview) runs in live mode against the standalone
  * emulator started in-process, so users arrive over real HTTP with SigV4, as from AWS.
@@ -21,6 +22,7 @@ import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { buildAndPreview } from './browser-serve';
 import { PROBE_SOURCE } from './browser-probe';
 import { median, ms, printTable } from './report';
+import { measureTestLoginRoute } from './test-login-route';
 
 const OPERATOR = DEMO.operator;
 const OVERALL_TIMEOUT_MS = 15 * 60_000;
@@ -118,6 +120,7 @@ export async function benchBrowser(): Promise<void> {
         const browser = await own(await chromium.launch({ executablePath, args: chromiumArgs, headless: true }), (b) => b.close());
         console.log(`app: ${preview.url} (built into ${preview.outDir}), Chromium ${browser.version()}`);
         console.log(`machine: ${cpus().length} cores, load average ${loadAverage()} at the start\n`);
+        await measureTestLoginRoute(browser, preview.url, emulator.url);
         await measure(browser, preview.url, emulator.url);
         // Other work on the machine stretches main-thread tasks; say how busy it was.
         const busy = loadavg()[0]! > cpus().length;
