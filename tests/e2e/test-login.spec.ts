@@ -80,7 +80,7 @@ async function runJourney(page: Page, mode: 'emulated' | 'live') {
   // 6. The identity pool gives the default authenticated role.
   const identity = page.locator('#step-identity');
   await identity.getByRole('button', { name: 'Get AWS credentials for the test user' }).click();
-  await expect(identity.getByText('arn:aws:iam::000000000000:role/PoolkeeperAuthenticated')).toBeVisible();
+  await expect(identity.getByText('arn:aws:iam::000000000000:role/PoolkeeperAuthenticated', { exact: true })).toBeVisible();
   await shoot(page, mode, '6-identity', identity);
 
   // 7. The demo API: 200 with the claims for the ID token, 401 without a token.
