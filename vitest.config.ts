@@ -13,9 +13,11 @@ export default defineConfig({
     // @poolkeeper/cognito-emulator (mocks/) from its TypeScript source, as in vite.config.ts
     conditions: ['poolkeeper-source', ...defaultClientConditions],
   },
-  ssr: { resolve: { conditions: ['poolkeeper-source', ...defaultServerConditions] } },
+  // Node-environment tests resolve with the SSR conditions; Vitest's own default leaves out 'module'
+  // (packages' bundler-only ESM builds), so keep that and add the source condition.
+  ssr: { resolve: { conditions: ['poolkeeper-source', ...defaultServerConditions.filter((c) => c !== 'module')] } },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/contract/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/contract/**/*.test.{ts,tsx}', 'tests/components/**/*.test.{ts,tsx}', 'tests/package/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup/fail-on-console.ts', 'tests/setup/testing-library.ts'],
     testTimeout: 20_000,
