@@ -53,7 +53,8 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-describe('the packed @poolkeeper/cognito-emulator in a project outside this repository', () => {
+// Each step spawns Node or tsc; generous limits for a loaded CI machine (about 5 s each here).
+describe('the packed @poolkeeper/cognito-emulator in a project outside this repository', { timeout: 90_000 }, () => {
   it('ships the built entries, the bin and the docs, and no sources or tests', () => {
     for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/cognito-emulator.js', 'dist/index.js', 'dist/index.d.ts']) {
       expect(packedFiles).toContain(file);

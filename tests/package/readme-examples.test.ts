@@ -64,3 +64,15 @@ describe('README: your own msw server and the model', () => {
     expect(group.Group).toMatchObject({ RoleArn: 'arn:aws:iam::000000000000:role/Editors', Precedence: 1 });
   });
 });
+
+describe('README: entries', () => {
+  it('a deep import fails at once, naming it and the entries to use (here from the workspace source)', async () => {
+    const deep = '@poolkeeper/cognito-emulator/model/emulator';
+    const error = await import(/* @vite-ignore */ deep).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toContain(`'${deep}' is not an entry point`);
+    for (const entry of ['msw', 'node', 'server', 'browser']) expect(error?.message).toContain(`'@poolkeeper/cognito-emulator/${entry}'`);
+  });
+});
