@@ -5,7 +5,7 @@
  */
 import { GetCredentialsForIdentityCommand, GetIdCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { identityCredentials, sdkClients, srpSignIn } from '../support/aws';
 import { nodeHostTarget, standaloneServerTarget, type EmulatorTarget } from '../support/targets';
 

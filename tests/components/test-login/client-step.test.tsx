@@ -2,7 +2,7 @@
 import '@/lib/testing/dom';
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { renderTestLogin, screen, section, emulatorPerFile, waitForStep } from './harness';
 
 const emulator = emulatorPerFile();

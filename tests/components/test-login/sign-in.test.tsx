@@ -2,8 +2,7 @@
 import '@/lib/testing/dom';
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { totpAt } from '../../../mocks/model/crypto/totp';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO, totpAt } from '@poolkeeper/cognito-emulator';
 import { renderTestLogin, section, emulatorPerFile, waitForStep } from './harness';
 
 const emulator = emulatorPerFile();

@@ -3,7 +3,7 @@ import '@/lib/testing/dom';
 import { waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { emulatorPerFile, renderTestLogin, section, waitForStep } from './harness';
 
 const emulator = emulatorPerFile();
