@@ -73,6 +73,23 @@ describe('test login, step 6: identity pool', () => {
     expect(window.sessionStorage.length).toBe(0);
   });
 
+  it('still runs when the operator may not read the role mapping, and says why the role is not explained', async () => {
+    emulator().server.use(
+      http.post('https://cognito-identity.us-east-1.amazonaws.com/', ({ request }) =>
+        request.headers.get('x-amz-target')?.endsWith('.GetIdentityPoolRoles')
+          ? HttpResponse.json({ __type: 'AccessDeniedException', message: 'User: x is not authorized to perform: cognito-identity:GetIdentityPoolRoles' }, { status: 400 })
+          : undefined,
+      ),
+    );
+    const { user } = await signedIn();
+    const step = within(section('identity'));
+    await user.click(step.getByRole('button', { name: 'Get AWS credentials for the test user' }));
+    await waitForStep('identity', 'Done');
+    expect(step.getByText(/could not be read with your rights \(GetIdentityPoolRoles: AccessDeniedException\)/)).toBeInTheDocument();
+    expect(step.getByText('Not reported by Cognito Identity (see the role mapping below)')).toBeInTheDocument();
+    expect(step.getByText(/^us-east-1:[0-9a-f-]{36}$/)).toBeInTheDocument();
+  });
+
   it('shows the refusal with AWS\'s reason when the mapping denies (the same user through the admin client)', async () => {
     const { user } = await signedIn(DEMO.nonAdmin.username, DEMO.nonAdmin.password, 'poolkeeper-admin');
     const step = within(section('identity'));

@@ -94,6 +94,20 @@ describe('test login, steps 2–3: sign up and confirm', () => {
     expect(confirm.getAllByText('cognito-idp:ConfirmSignUp').length).toBeGreaterThan(0);
   });
 
+  it('says Cognito is throttling (TooManyRequestsException) and keeps the inputs for a retry', async () => {
+    const { user } = renderTestLogin();
+    const step = await fillSignUp(user, GOOD);
+    emulator().server.use(
+      http.post('https://cognito-idp.us-east-1.amazonaws.com/', () => HttpResponse.json({ __type: 'TooManyRequestsException', message: 'Too many requests' }, { status: 400 }), { once: true }),
+    );
+    await user.click(step.getByRole('button', { name: 'Sign up' }));
+    await waitForStep('signUp', 'Failed');
+    expect(step.getAllByRole('alert')[0]).toHaveTextContent(/^TooManyRequestsException.*Wait a moment and try again/);
+    expect(step.getByLabelText('Password')).toHaveValue(GOOD);
+    await user.click(step.getByRole('button', { name: 'Sign up' }));
+    await waitForStep('signUp', 'Done');
+  });
+
   it('keeps every input when the network fails mid-step, and succeeds when it is back; an existing user is UsernameExistsException', async () => {
     const { user } = renderTestLogin();
     const step = await fillSignUp(user, GOOD);
