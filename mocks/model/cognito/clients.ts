@@ -158,6 +158,7 @@ export function deleteUserPoolClient(engine: Engine, input: Input, ctx: CallCont
   const client = getClient(pool, input.ClientId);
   pool.clients.delete(client.clientId);
   engine.clientPools.delete(client.clientId);
+  if (pool.risk) delete pool.risk[client.clientId];
   engine.refresh.deleteWhere((record) => record.clientId === client.clientId);
   return {};
 }
