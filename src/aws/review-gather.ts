@@ -35,6 +35,7 @@ import type {
   UserPoolInput,
 } from '@/lib/review/types';
 import { toAppError, type AppError } from './errors';
+import type { SesSendQuota } from './ses';
 import { categoryOf, sharedRateLimiter, TokenBucket, type RateLimiter } from './rate-limiter';
 
 export interface ReviewSources {
@@ -46,6 +47,11 @@ export interface ReviewSources {
   identityPoolId?: string;
   /** an SES client for the Region of the pool's SourceArn */
   ses?: (region: string) => SESClient | undefined;
+  /**
+   * The send quota when the caller already holds it (the screen shares the overview's cached
+   * GetSendQuota: SES answers it about once a second, so a second read right after would be throttled).
+   */
+  sendQuota?: (region: string) => Promise<SesSendQuota | undefined>;
   /** shared with the rest of the app so the review and other screens split one quota */
   limiter?: RateLimiter;
   signal?: AbortSignal;
@@ -223,8 +229,13 @@ export async function gatherReviewInput(src: ReviewSources): Promise<ReviewInput
     // SES answers these reads about once a second; retried on throttling like the rest.
     const paced = sharedRateLimiter(client, { quotas: { UserPoolRead: 1 } });
     try {
+      const readQuota = async () => {
+        const known = await src.sendQuota?.(region);
+        if (known) return { Max24HourSend: known.max24HourSend, MaxSendRate: known.maxSendRate, SentLast24Hours: known.sentLast24Hours };
+        return paced.run('UserPoolRead', () => client.send(new GetSendQuotaCommand({}), { abortSignal: signal }), { signal });
+      };
       const [quota, verification] = await Promise.all([
-        paced.run('UserPoolRead', () => client.send(new GetSendQuotaCommand({}), { abortSignal: signal }), { signal }),
+        readQuota(),
         paced.run('UserPoolRead', () => client.send(new GetIdentityVerificationAttributesCommand({ Identities: [identity] }), { abortSignal: signal }), { signal }),
       ]);
       const status = verification.VerificationAttributes?.[identity]?.VerificationStatus;
