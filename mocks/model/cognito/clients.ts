@@ -30,6 +30,7 @@ const SETTINGS = [
   'EnableTokenRevocation',
   'EnablePropagateAdditionalUserContextData',
   'AuthSessionValidity',
+  'RefreshTokenRotation',
 ] as const;
 
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };

@@ -34,7 +34,7 @@ export function FindingsPanel({ review }: { review: Review }) {
         </fieldset>
         <div className="review-filters__area">
           <label htmlFor={areaId}>Area</label>
-          <select id={areaId} value={filter.area ?? ''} onChange={(e) => set({ ...filter, area: (e.target.value || null) as Area | null })}>
+          <select id={areaId} className="field__input" value={filter.area ?? ''} onChange={(e) => set({ ...filter, area: (e.target.value || null) as Area | null })}>
             <option value="">All areas</option>
             {areas.map((a) => (
               <option key={a} value={a}>
