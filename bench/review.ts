@@ -64,6 +64,8 @@ export async function benchReview(): Promise<void> {
     phase = 'review';
     const opened = performance.now();
     await page.getByRole('link', { name: 'Configuration', exact: true }).click();
+    await page.getByRole('heading', { name: 'Findings', exact: true }).waitFor();
+    const firstSeconds = (performance.now() - opened) / 1000;
     await page.getByRole('status').filter({ hasText: /\d+ findings/ }).waitFor();
     const seconds = (performance.now() - opened) / 1000;
     const summary = (await page.getByRole('status').filter({ hasText: /\d+ findings/ }).textContent()) ?? '';
@@ -86,6 +88,7 @@ export async function benchReview(): Promise<void> {
     printTable(
       ['measure', 'figure', 'target'],
       [
+        ['open /review → the pool\'s findings shown (app clients still being read)', `${firstSeconds.toFixed(1)} s`, `< ${TARGET_SECONDS} s ${firstSeconds < TARGET_SECONDS ? '✓' : '✗'}`],
         [`open /review → all findings shown (${clients} app clients; ${summary.trim()})`, `${seconds.toFixed(1)} s`, `< ${TARGET_SECONDS} s ${seconds < TARGET_SECONDS ? '✓' : '✗'}`],
         [`quota bound: ${CLIENTS} DescribeUserPoolClient at ${PER_POOL_RPS}/s per pool after a ${PER_POOL_RPS}-call burst`, `${bound.toFixed(1)} s`, 'no review of this pool can be faster without a raised quota'],
         [`JavaScript the route adds (${chunks} chunks)`, `${(gzip / 1024).toFixed(1)} kB gzip (${(raw / 1024).toFixed(1)} kB raw)`, ''],

@@ -57,6 +57,11 @@ export interface ReviewSources {
   signal?: AbortSignal;
   /** app clients described so far, for a progress line */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once with everything but the app clients while they are still being read (they take
+   * 1 s per 5 clients at the default quota), so a screen can show the pool's findings at once.
+   */
+  onPartial?: (input: ReviewInput) => void;
 }
 
 /** JSON copy of an SDK answer: Dates become ISO strings, $metadata is dropped. */
@@ -157,6 +162,11 @@ export async function gatherReviewInput(src: ReviewSources): Promise<ReviewInput
     return all;
   });
   const clients = readClients();
+  let clientsDone = false;
+  void clients.then(
+    () => (clientsDone = true),
+    () => undefined,
+  );
   const identity = readIdentityPool();
   const ses = readSes(pool);
 
@@ -257,20 +267,26 @@ export async function gatherReviewInput(src: ReviewSources): Promise<ReviewInput
     }
   }
 
-  const idpResult = await identity;
-  return {
+  const [mfaRead, riskRead, domainRead, replicasRead, groupsRead, idpResult, sesRead] = await Promise.all([mfa, risk, domain, replicas, groups, identity, ses]);
+  const assemble = (clientsRead: Read<ClientEntry[]>): ReviewInput => ({
     region: src.region,
     userPoolId,
     pool: poolRead,
-    mfa: await mfa,
-    risk: await risk,
-    domain: await domain,
-    replicas: await replicas,
-    clients: await clients,
-    groups: await groups,
+    mfa: mfaRead,
+    risk: riskRead,
+    domain: domainRead,
+    replicas: replicasRead,
+    clients: clientsRead,
+    groups: groupsRead,
     ...(src.identityPoolId ? { identityPoolId: src.identityPoolId } : {}),
     identityPool: idpResult.pool,
     identityPoolRoles: idpResult.roles,
-    ...((await ses) !== undefined ? { ses: (await ses)! } : {}),
-  };
+    ...(sesRead !== undefined ? { ses: sesRead } : {}),
+  });
+  // App clients are paced at 5 a second per pool; everything else can be shown meanwhile.
+  if (!clientsDone && src.onPartial) src.onPartial(assemble({ ok: false, code: PENDING, reason: 'the app clients are still being read' }));
+  return assemble(await clients);
 }
+
+/** The `code` of the clients read in a partial review (see ReviewSources.onPartial). */
+export const PENDING = 'Pending';

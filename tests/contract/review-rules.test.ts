@@ -4,7 +4,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../mocks/seed/demo';
 import { RateLimiter } from '../../src/aws/rate-limiter';
-import { gatherReviewInput, ReviewAccessError, type ReviewSources } from '../../src/aws/review-gather';
+import { gatherReviewInput, PENDING, ReviewAccessError, type ReviewSources } from '../../src/aws/review-gather';
 import { evaluateReview } from '../../src/lib/review/evaluate';
 import { CHECKS } from '../../src/lib/review/registry';
 import type { Check, Outcome, Read, ReviewInput } from '../../src/lib/review/types';
@@ -196,7 +196,9 @@ describe('gathering: access, deletion, throttling, configuration', () => {
     let deleted = false;
     base.idp.middlewareStack.add(
       (next, context) => async (args) => {
-        if (context.commandName === DescribeUserPoolClientCommand.name && !deleted) {
+        // Deleted just before the review describes it, after ListUserPoolClients named it.
+        const clientId = (args as { input?: { ClientId?: string } }).input?.ClientId;
+        if (context.commandName === DescribeUserPoolClientCommand.name && clientId === weak.clients.confidential && !deleted) {
           deleted = true;
           await new CognitoIdentityProviderClient({ ...target.clientConfig(), region: REVIEW_REGION }).send(new DeleteUserPoolClientCommand({ UserPoolId: weak.userPoolId, ClientId: weak.clients.confidential! }));
         }
@@ -210,6 +212,31 @@ describe('gathering: access, deletion, throttling, configuration', () => {
     const review = evaluateReview(input);
     expect(review.notEvaluated.some((n) => n.reason.includes('deleted after the list was read') && n.reason.includes(weak.clients.confidential!))).toBe(true);
     expect(review.passed.some((p) => p.resource.endsWith(weak.clients.confidential!))).toBe(false);
+  });
+
+  it('hands over everything but the app clients while they are still being read', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const partials: ReviewInput[] = [];
+    const base = sources(DEMO.region, DEMO.userPoolId, DEMO.identityPoolId, ROOT, {
+      onPartial: (input) => {
+        partials.push(input);
+        release();
+      },
+    });
+    // Client descriptions wait until the partial review has been handed over.
+    base.idp.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === DescribeUserPoolClientCommand.name) await released;
+        return next(args);
+      },
+      { step: 'initialize', name: 'holdClients' },
+    );
+    const final = await gatherReviewInput(base);
+    expect(partials).toHaveLength(1);
+    expect(partials[0]!.clients).toEqual({ ok: false, code: PENDING, reason: 'the app clients are still being read' });
+    expect(partials[0]!.identityPool.ok && partials[0]!.mfa.ok && partials[0]!.risk.ok).toBe(true);
+    expect(final.clients.ok).toBe(true);
   });
 
   it('retries through throttling, and says "throttled" when it does not clear', async () => {

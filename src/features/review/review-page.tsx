@@ -25,9 +25,13 @@ const TITLE = 'Configuration';
 export function ReviewPage() {
   const ctx = useAdminContext();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [partial, setPartial] = useState<ReviewResult | null>(null);
   const queryClient = useQueryClient();
-  const query = useQuery(reviewQuery(ctx, queryClient, (done, total) => setProgress({ done, total })));
+  const query = useQuery(reviewQuery(ctx, queryClient, { onProgress: (done, total) => setProgress({ done, total }), onPartial: setPartial }));
 
+  if (query.isPending && partial) {
+    return <ReviewView result={partial} refreshing pending={progress ?? { done: 0, total: 0 }} onRefresh={() => undefined} />;
+  }
   if (query.isPending) {
     return (
       <section className="page">
@@ -48,8 +52,10 @@ export function ReviewPage() {
   return <ReviewView result={query.data} refreshing={query.isFetching} onRefresh={() => void query.refetch()} />;
 }
 
-function ReviewView({ result, refreshing, onRefresh }: { result: ReviewResult; refreshing: boolean; onRefresh: () => void }) {
+/** `pending`: the app clients are still being read (paced to the quota); the rest is already shown. */
+function ReviewView({ result, refreshing, onRefresh, pending }: { result: ReviewResult; refreshing: boolean; onRefresh: () => void; pending?: { done: number; total: number } }) {
   const { input, review } = result;
+  const exportDisabled = pending !== undefined;
   const pool = input.pool.ok ? input.pool.value : {};
   const findings = review.findings;
   return (
@@ -63,13 +69,13 @@ function ReviewView({ result, refreshing, onRefresh }: { result: ReviewResult; r
         }
         actions={
           <>
-            <button type="button" className="button button--small" onClick={() => downloadReview(review, 'md')}>
+            <button type="button" className="button button--small" onClick={() => downloadReview(review, 'md')} disabled={exportDisabled}>
               Export Markdown
             </button>
-            <button type="button" className="button button--small" onClick={() => downloadReview(review, 'json')}>
+            <button type="button" className="button button--small" onClick={() => downloadReview(review, 'json')} disabled={exportDisabled}>
               JSON
             </button>
-            <button type="button" className="button button--small" onClick={() => downloadReview(review, 'sarif')}>
+            <button type="button" className="button button--small" onClick={() => downloadReview(review, 'sarif')} disabled={exportDisabled}>
               SARIF
             </button>
             <button type="button" className="button button--small" onClick={onRefresh} disabled={refreshing}>
@@ -78,8 +84,13 @@ function ReviewView({ result, refreshing, onRefresh }: { result: ReviewResult; r
           </>
         }
       />
+      {pending ? (
+        <p className="review-pending" role="status">
+          Reading app clients: {pending.done} of {pending.total || '…'} (Cognito allows 5 a second per pool). Their findings appear when all are read.
+        </p>
+      ) : null}
       <div className="review-layout">
-        <FindingsPanel review={review} />
+        <FindingsPanel review={review} partial={pending !== undefined} />
         <div className="review-settings">
           <PasswordSection pool={pool} findings={findings} />
           <SignInSection pool={pool} findings={findings} />
@@ -87,7 +98,7 @@ function ReviewView({ result, refreshing, onRefresh }: { result: ReviewResult; r
           <MessagingSection pool={pool} ses={input.ses} findings={findings} />
           <ThreatSection pool={pool} risk={input.risk} findings={findings} />
           <PoolSection pool={pool} domain={input.domain} replicas={input.replicas} findings={findings} />
-          <ClientsSection clients={input.clients} findings={findings} />
+          <ClientsSection clients={input.clients} findings={findings} pending={pending} />
           <IdentitySection identityPool={input.identityPool} roles={input.identityPoolRoles} groups={input.groups} findings={findings} />
         </div>
       </div>

@@ -16,7 +16,13 @@ type Ctx = Pick<AdminContextValue, 'idp' | 'ses' | 'sesRegion' | 'region' | 'use
 
 export const reviewKey = (ctx: Pick<Ctx, 'userPoolId' | 'identityPoolId'>) => [...poolKeys.all(ctx.userPoolId), 'review', ctx.identityPoolId ?? null] as const;
 
-export const reviewQuery = (ctx: Ctx, queryClient: QueryClient, onProgress?: (done: number, total: number) => void) =>
+export interface ReviewListeners {
+  onProgress?: (done: number, total: number) => void;
+  /** everything but the app clients, while they are still being read */
+  onPartial?: (result: ReviewResult) => void;
+}
+
+export const reviewQuery = (ctx: Ctx, queryClient: QueryClient, listeners: ReviewListeners = {}) =>
   queryOptions({
     queryKey: reviewKey(ctx),
     queryFn: async ({ signal }): Promise<ReviewResult> => {
@@ -31,7 +37,8 @@ export const reviewQuery = (ctx: Ctx, queryClient: QueryClient, onProgress?: (do
         // The overview's cached quota when there is one (one GetSendQuota a second is all SES allows).
         sendQuota: async (region) => (region === ctx.sesRegion ? queryClient.fetchQuery({ ...sendQuotaQuery(ctx), staleTime: 60_000 }) : undefined),
         signal,
-        ...(onProgress ? { onProgress } : {}),
+        ...(listeners.onProgress ? { onProgress: listeners.onProgress } : {}),
+        ...(listeners.onPartial ? { onPartial: (partial) => listeners.onPartial?.({ input: partial, review: evaluateReview(partial) }) } : {}),
       });
       return { input, review: evaluateReview(input) };
     },

@@ -35,10 +35,14 @@ function ClientFacts({ client }: { client: ClientInput }) {
   );
 }
 
-export function ClientsSection({ clients, findings }: { clients: Read<ClientEntry[]>; findings: readonly Finding[] }) {
+export function ClientsSection({ clients, findings, pending }: { clients: Read<ClientEntry[]>; findings: readonly Finding[]; pending?: { done: number; total: number } | undefined }) {
   return (
     <Section id="app-clients" title="App clients" findings={findings}>
-      {!clients.ok ? (
+      {pending ? (
+        <p className="review-unavailable">
+          Reading app clients: {pending.done} of {pending.total || '…'}.
+        </p>
+      ) : !clients.ok ? (
         <Unavailable read={clients} />
       ) : clients.value.length === 0 ? (
         <p className="review-unavailable">This pool has no app clients.</p>

@@ -6,7 +6,7 @@ import { applyFilter, filterFromParams, paramsFromFilter } from '../filters';
 import { FindingItem } from './finding-item';
 
 /** Findings, filterable by severity and area (both kept in the URL), worst first. */
-export function FindingsPanel({ review }: { review: Review }) {
+export function FindingsPanel({ review, partial = false }: { review: Review; partial?: boolean }) {
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const shown = applyFilter(review.findings, filter);
@@ -15,6 +15,8 @@ export function FindingsPanel({ review }: { review: Review }) {
   const set = (next: typeof filter) => setParams(paramsFromFilter(next, params), { replace: true });
   const toggle = (severity: Severity) =>
     set({ ...filter, severities: filter.severities.includes(severity) ? filter.severities.filter((s) => s !== severity) : [...filter.severities, severity] });
+  // While the app clients are still being read, their checks are pending, not "not evaluated".
+  const notEvaluated = partial ? review.notEvaluated.filter((n) => n.area !== 'app-clients') : review.notEvaluated;
   const areas = (Object.keys(AREAS) as Area[]).filter((a) => review.findings.some((f) => f.area === a));
 
   return (
@@ -49,9 +51,9 @@ export function FindingsPanel({ review }: { review: Review }) {
           </button>
         ) : null}
       </div>
-      <p className="muted" role="status">
+      <p className="muted" role={partial ? undefined : 'status'}>
         {shown.length === review.findings.length ? `${review.findings.length} findings` : `${shown.length} of ${review.findings.length} findings`} ·{' '}
-        {review.passed.length} checks passed · {review.notEvaluated.length} not evaluated
+        {review.passed.length} checks passed · {notEvaluated.length} not evaluated{partial ? ' · app clients still being read' : ''}
       </p>
       {shown.length === 0 ? (
         <p className="review-empty">{review.findings.length === 0 ? 'No findings: every evaluated check passed.' : 'No findings match these filters.'}</p>
@@ -62,11 +64,11 @@ export function FindingsPanel({ review }: { review: Review }) {
           ))}
         </ul>
       )}
-      {review.notEvaluated.length > 0 ? (
+      {notEvaluated.length > 0 ? (
         <details className="review-not-evaluated">
-          <summary>Not evaluated ({review.notEvaluated.length})</summary>
+          <summary>Not evaluated ({notEvaluated.length})</summary>
           <ul>
-            {review.notEvaluated.map((n, i) => (
+            {notEvaluated.map((n, i) => (
               <li key={`${n.id}|${i}`}>
                 <strong>{n.title}</strong> <code>{n.id}</code>: {n.reason}
               </li>
