@@ -13,11 +13,16 @@ test.describe('configuration review on the embedded emulator', () => {
     await page.getByRole('link', { name: 'Configuration', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Configuration', exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Findings', exact: true })).toBeVisible();
+    // Every app client read: the summary line becomes the page's status.
+    await expect(page.getByRole('status').filter({ hasText: /\d+ findings · \d+ checks passed/ })).toBeVisible();
     await expectAccessible(page);
 
     // The demo pool's deliberate findings: the legacy client's implicit grant and http callback are high.
-    await page.getByRole('checkbox', { name: /^high/i }).check();
+    // The filter lives in the URL; the box shows checked once the navigation has landed.
+    await page.getByRole('checkbox', { name: /^high/i }).click();
     await expect(page).toHaveURL(/severity=high/);
+    await expect(page.getByRole('checkbox', { name: /^high/i })).toBeChecked();
+    await expect(page.getByRole('status').filter({ hasText: /^2 of \d+ findings/ })).toBeVisible();
     const findings = page.locator('.findings > li');
     await expect(findings.first()).toBeVisible();
     for (const text of await findings.locator('summary .badge').allTextContents()) expect(text).toBe('high');
