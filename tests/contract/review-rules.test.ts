@@ -2,7 +2,7 @@ import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient, DeleteUserPoolClientCommand, DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { SESClient } from '@aws-sdk/client-ses';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { RateLimiter } from '../../src/aws/rate-limiter';
 import { gatherReviewInput, PENDING, ReviewAccessError, type ReviewSources } from '../../src/aws/review-gather';
 import { evaluateReview } from '../../src/lib/review/evaluate';
