@@ -20,10 +20,9 @@ export function PoolSection({
     <Section id="pool-settings" title="Pool" findings={findings}>
       <dl className="review-facts">
         <Fact label="Feature plan">{pool.UserPoolTier ?? 'not reported'}</Fact>
-        <div id="deletion-protection" className="review-fact">
-          <dt>Deletion protection</dt>
-          <dd>{pool.DeletionProtection === 'ACTIVE' ? 'active: DeleteUserPool fails until it is turned off' : 'inactive: one call deletes the pool and every user'}</dd>
-        </div>
+        <Fact label="Deletion protection" id="deletion-protection">
+          {pool.DeletionProtection === 'ACTIVE' ? 'active: DeleteUserPool fails until it is turned off' : 'inactive: one call deletes the pool and every user'}
+        </Fact>
         <Fact label="Lambda triggers">
           {triggers.length === 0 ? 'None' : triggers.map(([name, value]) => `${name} → ${typeof value === 'object' ? functionName((value as { LambdaArn?: string }).LambdaArn) : functionName(value)}`).join('; ')}
         </Fact>

@@ -25,9 +25,9 @@ export function Section({ id, title, findings, children }: { id: string; title: 
 }
 
 /** One setting: its label, value, and — for settings fixed at creation — a mark and why that matters. */
-export function Fact({ label, children, fixed }: { label: string; children: ReactNode; fixed?: string }) {
+export function Fact({ label, children, fixed, id }: { label: string; children: ReactNode; fixed?: string; id?: string }) {
   return (
-    <div className="review-fact">
+    <div className="review-fact" id={id} tabIndex={id ? -1 : undefined}>
       <dt>
         {label}
         {fixed ? (

@@ -34,9 +34,8 @@ export function SignInSection({ pool, findings }: { pool: UserPoolInput; finding
             ? 'None'
             : custom.map((a) => `${a.Name} (${a.AttributeDataType ?? 'String'}, ${a.Mutable ? 'mutable' : 'immutable: set only at creation'})`).join('; ')}
         </Fact>
-        <Fact label="Self sign-up">{pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly ? 'off: only administrators create users' : 'on: anyone with a client id can sign up'}</Fact>
+        <Fact label="Self sign-up" id="sign-up">{pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly ? 'off: only administrators create users' : 'on: anyone with a client id can sign up'}</Fact>
       </dl>
-      <div id="sign-up" />
     </Section>
   );
 }
