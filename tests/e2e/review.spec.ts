@@ -34,6 +34,7 @@ test.describe('configuration review on the embedded emulator', () => {
 
     await page.getByText('A callback or sign-out URL uses plain http').click();
     const opened = page.locator('.findings details[open]');
+    await expect(opened.locator('summary')).toContainText('app client legacy-storefront');
     await expect(opened.getByText('UserPoolClient.CallbackURLs = ["http://shop.acme-customers.test/callback"]')).toBeVisible();
     await expect(opened.getByText(/update-user-pool-client --user-pool-id us-east-1_DemoPool1/)).toBeVisible();
     await expectAccessible(page);

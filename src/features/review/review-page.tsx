@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAdminContext } from '@/aws/admin-context';
 import { toAppError } from '@/aws/errors';
 import { ReviewAccessError } from '@/aws/review-gather';
+import { clientResource } from '@/lib/review/check-kit';
 import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
 import { PageHeader } from '@/components/page-header';
@@ -56,6 +57,9 @@ export function ReviewPage() {
 function ReviewView({ result, refreshing, onRefresh, pending }: { result: ReviewResult; refreshing: boolean; onRefresh: () => void; pending?: { done: number; total: number } }) {
   const { input, review } = result;
   const exportDisabled = pending !== undefined;
+  const labels = Object.fromEntries(
+    (input.clients.ok ? input.clients.value : []).map((c) => [clientResource(input, c.ClientId), `app client ${c.ClientName || '(no name)'} · ${c.ClientId}`]),
+  );
   const pool = input.pool.ok ? input.pool.value : {};
   const findings = review.findings;
   return (
@@ -90,7 +94,7 @@ function ReviewView({ result, refreshing, onRefresh, pending }: { result: Review
         </p>
       ) : null}
       <div className="review-layout">
-        <FindingsPanel review={review} partial={pending !== undefined} />
+        <FindingsPanel review={review} partial={pending !== undefined} labels={labels} />
         <div className="review-settings">
           <PasswordSection pool={pool} findings={findings} />
           <SignInSection pool={pool} findings={findings} />

@@ -4,7 +4,7 @@ import { AREAS, type Finding } from '@/lib/review/types';
 import { SEVERITY_TONE } from './section';
 
 /** A finding, closed to one line; opened, everything a reviewer needs to act on it. */
-export function FindingItem({ finding }: { finding: Finding }) {
+export function FindingItem({ finding, label }: { finding: Finding; label?: string | undefined }) {
   const f = finding;
   return (
     <li className="finding">
@@ -12,7 +12,7 @@ export function FindingItem({ finding }: { finding: Finding }) {
         <summary className="finding__summary">
           <Badge tone={SEVERITY_TONE[f.severity]}>{f.severity}</Badge>
           <span className="finding__title">{f.title}</span>
-          <span className="finding__resource">{f.resource}</span>
+          <span className="finding__resource">{label ?? f.resource}</span>
         </summary>
         <div className="finding__body">
           <dl className="finding__facts">

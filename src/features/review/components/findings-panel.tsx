@@ -6,7 +6,8 @@ import { applyFilter, filterFromParams, paramsFromFilter } from '../filters';
 import { FindingItem } from './finding-item';
 
 /** Findings, filterable by severity and area (both kept in the URL), worst first. */
-export function FindingsPanel({ review, partial = false }: { review: Review; partial?: boolean }) {
+/** `labels`: a readable name for a resource (an app client's name beside its id). */
+export function FindingsPanel({ review, partial = false, labels = {} }: { review: Review; partial?: boolean; labels?: Readonly<Record<string, string>> }) {
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
   const shown = applyFilter(review.findings, filter);
@@ -60,7 +61,7 @@ export function FindingsPanel({ review, partial = false }: { review: Review; par
       ) : (
         <ul className="findings">
           {shown.map((f, i) => (
-            <FindingItem key={`${f.id}|${f.resource}|${f.field}|${i}`} finding={f} />
+            <FindingItem key={`${f.id}|${f.resource}|${f.field}|${i}`} finding={f} label={labels[f.resource]} />
           ))}
         </ul>
       )}
