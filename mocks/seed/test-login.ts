@@ -27,9 +27,9 @@ export function invokeDemoApiStatement(names: TestLoginSeedNames): PolicyStateme
 
 /**
  * The end user's side of the demo, as the product's mobile app sees it: its own app client (SRP,
- * no secret), a role mapping for that client in the identity pool (Token: a group's role when the
- * user's groups name one, otherwise the default authenticated role), and an API behind a Cognito
- * user pool authorizer. `withFixedId` pins the client id so configs and tests can name it.
+ * no secret), a role mapping for that client in the identity pool (Rules: a token issued to this
+ * client gets the default authenticated role; ambiguity denied), and an API behind a Cognito user
+ * pool authorizer. `withFixedId` pins the client id so configs and tests can name it.
  */
 export async function seedTestLogin(
   emulator: Emulator,
@@ -69,7 +69,13 @@ export async function seedTestLogin(
       ],
       RoleMappings: {
         ...pool.RoleMappings,
-        [`${names.identityProvider}:${names.endUserClientId}`]: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' },
+        // Users of this app get the app's user role, whatever their groups; anything unclear is refused
+        // (Deny, as the configuration review recommends).
+        [`${names.identityProvider}:${names.endUserClientId}`]: {
+          Type: 'Rules',
+          AmbiguousRoleResolution: 'Deny',
+          RulesConfiguration: { Rules: [{ Claim: 'aud', MatchType: 'Equals', Value: names.endUserClientId, RoleARN: names.authenticatedRoleArn }] },
+        },
       },
     });
   }

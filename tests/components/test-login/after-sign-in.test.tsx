@@ -64,7 +64,7 @@ describe('test login, step 6: identity pool', () => {
     await waitForStep('identity', 'Done');
     expect(step.getByText(DEMO.authenticatedRoleArn)).toBeInTheDocument();
     expect(step.getByText(`Role mapping: ${DEMO.identityProvider}:${DEMO.endUserClientId}`)).toBeInTheDocument();
-    expect(step.getByText(/falls back to the default authenticated role/)).toBeInTheDocument();
+    expect(step.getByText(/Rules mapping \(the mapping for this app client\): the first matching rule, aud Equals "pk0demo0mobile0app00000003"/)).toBeInTheDocument();
     expect(step.getByText('Never shown')).toBeInTheDocument();
     for (const op of ['cognito-identity:GetIdentityPoolRoles', 'cognito-identity:GetId', 'cognito-identity:GetCredentialsForIdentity']) expect(step.getByText(op)).toBeInTheDocument();
     const keyId = step.getByText(/^ASIA/).textContent!;
