@@ -27,7 +27,7 @@ describe('bulk actions', () => {
     expect(task.skip!(item('CONFIRMED'))).toMatch(/Already confirmed/);
     expect(task.skip!(item('EXTERNAL_PROVIDER'))).toMatch(/external provider/);
     expect(task.skip!(item('RESET_REQUIRED'))).toMatch(/Forgot password/);
-    expect(task.category(item('UNCONFIRMED'))).toBe('UserUpdate'); // ResendConfirmationCode
+    expect(task.category(item('UNCONFIRMED'))).toBe('UserResourceRead'); // ResendConfirmationCode (the quotas page's category)
     expect(task.category(item('FORCE_CHANGE_PASSWORD'))).toBe('UserCreation'); // AdminCreateUser RESEND
     expect(task.isFatal!({ code: 'LimitExceededException' })).toBe(true);
     expect(task.isFatal!({ code: 'UserNotFoundException' })).toBe(false);
