@@ -3,7 +3,7 @@ import type { AdminContextValue } from '@/aws/admin-context';
 import type { AppUser, UserStatus } from '@/aws/user-types';
 import { bulkTask, changeOf, BULK_ACTIONS } from './bulk-actions';
 import { confirmationPhrase } from '../components/bulk-bar';
-import type { BulkItem } from './bulk-runner';
+import type { BulkItem } from '@/lib/bulk-runner';
 
 // Skip rules and quota categories only: no call is made, so the clients are never used.
 const ctx = {
