@@ -116,7 +116,7 @@ export function BacklogSection({ setup, sesProblem }: { setup: EmailSetup; sesPr
                 ? quota.isError
                   ? `The SES quota could not be read, so a resend cannot be kept within it: ${quota.error.message}`
                   : 'Reading the quota…'
-                : `${budget.basis}. ${budget.left === Infinity ? 'With no limit' : `With ${formatNumber(budget.left)} left`} and a reserve of ${formatNumber(reserveValid ? reserve : 0)}, this can send ${budget.sendable === Infinity ? 'to all' : formatNumber(budget.sendable)} of the ${formatNumber(queue.length)} enabled unconfirmed users now.`}
+                : `${budget.basis}. ${budget.left === Infinity ? 'With no limit' : `With ${formatNumber(budget.left)} left`} and a reserve of ${formatNumber(reserveValid ? reserve : 0)}, this can send to ${formatNumber(planned)} of the ${formatNumber(queue.length)} enabled unconfirmed users now.`}
           </p>
           <button type="button" className="button button--primary" onClick={confirm} disabled={!budget || !reserveValid || planned === 0 || backlog.phase === 'loading' || !!sesProblem}>
             Resend to all of them…

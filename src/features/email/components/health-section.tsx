@@ -22,6 +22,9 @@ import { InlineError } from './inline-error';
 
 const SendChart = lazy(() => import('./send-chart'));
 
+/** uPlot needs matchMedia and a size to draw at; where they are missing the table view is the view. */
+const canChart = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && typeof ResizeObserver !== 'undefined';
+
 /** Section 3: GetSendStatistics as a chart with a table view, and rates beside AWS's thresholds. */
 export function HealthSection({ sesRegion, note, now }: { sesRegion: string; note?: string; now?: number }) {
   const statistics = useSendStatistics();
@@ -47,7 +50,7 @@ export function HealthSection({ sesRegion, note, now }: { sesRegion: string; not
 
 function Health({ points, sesRegion, now }: { points: readonly SendPoint[]; sesRegion: string; now: number }) {
   const [range, setRange] = useState<HealthRange>('7d');
-  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const [view, setView] = useState<'chart' | 'table'>(() => (canChart() ? 'chart' : 'table'));
   const bins = useMemo(() => binPoints(points, range, now), [points, range, now]);
   const totals = totalsOf(bins);
   const bounce = estimateRate(totals.bounces, totals.deliveryAttempts, BOUNCE_THRESHOLDS);
@@ -64,7 +67,7 @@ function Health({ points, sesRegion, now }: { points: readonly SendPoint[]; sesR
           ))}
         </div>
         <div role="group" aria-label="View" className="segmented">
-          <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
+          <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')} disabled={!canChart()}>
             Chart
           </button>
           <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
