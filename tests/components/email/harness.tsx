@@ -20,7 +20,7 @@ export async function operatorContext(target: EmulatorTarget): Promise<AdminCont
   return contextFor(target, DEMO.userPoolId, await operatorCredentials(target));
 }
 
-export function contextFor(target: EmulatorTarget, userPoolId: string, credentials: Credentials = ROOT, sesRegion = DEMO.region, clientId: string = DEMO.adminClientId): AdminContextValue {
+export function contextFor(target: EmulatorTarget, userPoolId: string, credentials: Credentials = ROOT, sesRegion: string = DEMO.region, clientId: string = DEMO.adminClientId): AdminContextValue {
   const clients = sdkClients(target, credentials);
   return { idp: clients.idp, ses: sdkClients({ ...target, clientConfig: (c) => ({ ...target.clientConfig(c), region: sesRegion }) }, credentials).ses, region: DEMO.region, sesRegion, userPoolId, adminGroup: DEMO.adminGroup, clientId, operator: OPERATOR };
 }

@@ -28,11 +28,14 @@ export interface HealthBin {
 
 export type Totals = Omit<HealthBin, 'start' | 'end'>;
 
-/** The range cut into equal bins aligned to UTC, the last one holding `now`. */
+/**
+ * The range cut into equal bins aligned to UTC: the first holds `now - span` (so a point of the
+ * whole range is never left out), the last holds `now`; the two ends are partial.
+ */
 export function binPoints(points: readonly SendPoint[], range: HealthRange, now: number): HealthBin[] {
   const { spanMs, binMs } = RANGES[range];
-  const count = Math.round(spanMs / binMs);
-  const first = Math.floor(now / binMs) * binMs - (count - 1) * binMs;
+  const first = Math.floor((now - spanMs) / binMs) * binMs;
+  const count = Math.floor((now - first) / binMs) + 1;
   const bins: HealthBin[] = Array.from({ length: count }, (_, i) => ({
     start: first + i * binMs,
     end: first + (i + 1) * binMs,
