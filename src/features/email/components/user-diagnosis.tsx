@@ -81,7 +81,7 @@ export function UserDiagnosis({ user, setup, onChanged }: { user: AppUser; setup
           : undefined;
 
   return (
-    <section className="diagnosis" aria-label={`Diagnosis for ${user.username}`}>
+    <section className="diagnosis" aria-label={`Diagnosis for ${displayName(user)}`}>
       <header className="diagnosis__header">
         <h3 className="diagnosis__name">{displayName(user)}</h3>
         <Badge tone={user.status === 'CONFIRMED' ? 'success' : user.status === 'UNCONFIRMED' ? 'warning' : 'info'}>{user.status}</Badge>
