@@ -38,6 +38,7 @@ export function useDeliveryFacts(user: AppUser, setup: EmailSetup): { facts: Del
       ...(found && setup.sourceIdentity ? { identityStatus: found[setup.sourceIdentity] } : {}),
       ...(recipient ? { recipientStatus: recipient } : {}),
       ...(problems.length > 0 ? { unreadable: [...new Set(problems)].join(' ') } : {}),
+      ...(quota.isPending || sending.isPending || statuses.isPending ? { loading: true } : {}),
     };
   }
   const facts: DeliveryFacts = {

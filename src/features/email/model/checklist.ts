@@ -23,6 +23,8 @@ export interface SesFacts {
   recipientStatus?: IdentityStatus;
   /** why some of the above is missing, e.g. "GetSendQuota is not allowed" */
   unreadable?: string;
+  /** some of the above is still being read */
+  loading?: boolean;
 }
 
 export interface DeliveryFacts {
@@ -75,7 +77,7 @@ export function codeChannel(f: Pick<DeliveryFacts, 'user' | 'setup'>): 'email' |
 function sesOutcome(f: DeliveryFacts, read: (ses: SesFacts) => RuleOutcome | undefined, what: string): RuleOutcome {
   if (!isDeveloper(f)) return na('The pool uses Cognito\'s default sender, not your SES.');
   if (!f.ses) return { status: 'unknown', detail: f.sesUnavailable ?? `Poolkeeper could not read ${what}.` };
-  return read(f.ses) ?? { status: 'unknown', detail: f.ses.unreadable ?? `Poolkeeper could not read ${what}.` };
+  return read(f.ses) ?? { status: 'unknown', detail: f.ses.unreadable ?? (f.ses.loading ? `Reading ${what}…` : `Poolkeeper could not read ${what}.`) };
 }
 
 export const RULES: readonly Rule[] = [
