@@ -9,7 +9,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { nodeHostTarget } from '../../support/targets';
 import { operatorContext, renderEmail } from './harness';
 

@@ -8,7 +8,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO, ADMIN_POLICY } from '../../../mocks/seed/demo';
+import { DEMO, ADMIN_POLICY } from '@poolkeeper/cognito-emulator';
 import { nodeHostTarget } from '../../support/targets';
 import { contextFor, lookUp, operatorContext, renderEmail, rule } from './harness';
 

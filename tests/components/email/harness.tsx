@@ -5,7 +5,7 @@
  */
 import { render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import type { AdminContextValue } from '../../../src/aws/admin-context';
 import type { AppConfig } from '../../../src/config/app-config';
 import { RuntimeProvider } from '../../../src/config/runtime-context';

@@ -1,6 +1,6 @@
 import { AccountSendingPausedException, GetAccountSendingEnabledCommand, GetSendStatisticsCommand, SendEmailCommand, UpdateAccountSendingEnabledCommand } from '@aws-sdk/client-ses';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { sdkClients } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 
