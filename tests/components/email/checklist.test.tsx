@@ -148,6 +148,17 @@ describe('the checklist, one rule per cause, from real emulator state', () => {
     expect(outbox('olivia.martin@example.org')).toHaveLength(5);
   });
 
+  it("resends made by the user's app count too: once Cognito refuses, the rule says the limit is reached", async () => {
+    const user = userEvent.setup();
+    for (let i = 0; i < 5; i++) await target.host().call('cognito-idp', 'ResendConfirmationCode', { ClientId: DEMO.testClientId, Username: 'ava.johnson@example.org' });
+    renderEmail(await operatorContext(target));
+    await lookUp(user, 'ava.johnson@example.org');
+    await status('resend-limit', 'OK');
+    await user.click(await screen.findByRole('button', { name: 'Resend sign-up code' }, { timeout: 10_000 }));
+    expect(await notSent()).toHaveTextContent(/Attempt limit exceeded/);
+    await status('resend-limit', 'Blocks the code');
+  });
+
   it('an expired sign-up code (older than 24 hours) is flagged', async () => {
     const user = userEvent.setup();
     renderEmail(await operatorContext(target));

@@ -10,7 +10,7 @@ import { useConfirmDialog } from '@/components/confirm-dialog';
 import { Loading } from '@/components/loading';
 import { sesKeys } from '@/lib/query-keys';
 import { useDeliveryFacts } from '../hooks/use-delivery-facts';
-import { evaluateChecklist, likeliestCause, type RuleStatus } from '../model/checklist';
+import { evaluateChecklist, likeliestCause, RESENDS_PER_HOUR, type RuleStatus } from '../model/checklist';
 import { sentLog } from '../model/sent-log';
 import { QuotaAfter } from './quota-after';
 
@@ -48,6 +48,12 @@ export function UserDiagnosis({ user, setup, onChanged }: { user: AppUser; setup
       }
       const result = await resendCode(ctx, user);
       return { operation: user.status === 'UNCONFIRMED' ? 'ResendConfirmationCode' : 'AdminCreateUser (MessageAction RESEND)', result, at: Date.now() };
+    },
+    onError: (error) => {
+      // The user's 5 an hour may have been spent by their app: the rule then says so too.
+      if (error.code === 'LimitExceededException' && /attempt limit/i.test(error.detail ?? error.message)) {
+        sentLog.markLimitReached(ctx.userPoolId, user.username, RESENDS_PER_HOUR);
+      }
     },
     onSuccess: (done) => {
       setSent(done);

@@ -113,6 +113,16 @@ export function useBacklogRun() {
     },
     [execute],
   );
+  // A reload or closing the tab ends the run (requests under way finish, the rest are never sent):
+  // the browser asks first.
+  const running = run.phase === 'running';
+  useEffect(() => {
+    if (!running) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [running]);
+
   const cancel = useCallback(() => controller.current?.abort(), []);
   const dismiss = useCallback(() => {
     if (controller.current) return;

@@ -240,7 +240,7 @@ export const RULES: readonly Rule[] = [
       if (f.user.status !== 'UNCONFIRMED') return na('The hourly limit is on ResendConfirmationCode, for unconfirmed users.');
       const n = f.resendsLastHour;
       if (n >= RESENDS_PER_HOUR) {
-        return { status: 'fail', detail: `This dashboard resent ${n} codes to this user in the last hour: Cognito allows ${RESENDS_PER_HOUR}.`, fix: 'Wait an hour before resending again.' };
+        return { status: 'fail', detail: `${n} codes were resent to this user in the last hour (counted here, or Cognito said so): Cognito allows ${RESENDS_PER_HOUR}.`, fix: 'Wait an hour before resending again.' };
       }
       return { status: 'ok', detail: `${n} of ${RESENDS_PER_HOUR} resends in the last hour from this tab (resends from your app are not counted here).` };
     },

@@ -67,6 +67,15 @@ export class SentLog {
     return () => this.listeners.delete(listener);
   };
 
+  /** Cognito answered that the user's hourly resends are used up (also by sends this tab did not make). */
+  markLimitReached(poolId: string, username: string, limit: number): void {
+    const key = `${poolId}\n${username}`;
+    const now = this.now();
+    const recent = this.recentTimes(key, now);
+    this.resends.set(key, [...Array.from({ length: Math.max(0, limit - recent.length) }, () => now), ...recent]);
+    for (const listener of this.listeners) listener();
+  }
+
   /** Codes this tab sent to the user in the last hour. */
   resendsLastHour(poolId: string, username: string): number {
     return this.recentTimes(`${poolId}\n${username}`, this.now()).length;
