@@ -184,7 +184,12 @@ function RunResults({
           </>
         }
       >
-        {run.reserveReached ? <p>Stopped at the reserve: after {formatNumber(run.budget)} sends the remaining emails are kept for new sign-ups. Run it again tomorrow for the rest.</p> : null}
+        {run.reserveReached ? (
+          <p>
+            Stopped at the reserve: this run could use {formatNumber(run.budget)} emails (what the quota had left minus the reserve), so the
+            users after them were not sent a code and the reserve stays for new sign-ups. Run it again when the quota has room.
+          </p>
+        ) : null}
         {run.stoppedBy ? <p>Stopped early: {run.stoppedBy.message}</p> : null}
         {run.cancelled ? <p>Cancelled; requests already sent finished and are listed as they went.</p> : null}
       </Alert>
