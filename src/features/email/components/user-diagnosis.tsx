@@ -100,7 +100,7 @@ export function UserDiagnosis({ user, setup, onChanged }: { user: AppUser; setup
       {loading ? <Loading inline label="Checking SES for this user…" /> : null}
       {cause ? (
         <p className={`diagnosis__verdict diagnosis__verdict--${cause.status}`}>
-          <strong>{cause.status === 'fail' ? 'Most likely:' : 'Worth checking:'}</strong> {cause.title.toLowerCase()}: {cause.detail}
+          <strong>{cause.status === 'fail' ? 'Most likely:' : 'Worth checking:'}</strong> {cause.detail}
         </p>
       ) : !loading ? (
         <p className="diagnosis__verdict diagnosis__verdict--ok">
