@@ -22,11 +22,17 @@ export default function SendChart({ bins, label }: { bins: readonly HealthBin[];
     if (!element || typeof ResizeObserver === 'undefined') return;
     const data: uPlot.AlignedData = [bins.map((b) => b.start / 1000), ...SERIES.map((s) => bins.map((b) => b[s.key]))];
     const bars = uPlot.paths.bars!({ size: [0.7, 40], align: 1 });
+    const ink = getComputedStyle(element).color || '#556070';
+    const grid = 'rgb(128 128 128 / 0.25)';
     const options = (width: number): uPlot.Options => ({
       width,
       height: 260,
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },
-      axes: [{ stroke: 'currentColor' }, { stroke: 'currentColor', size: 48 }],
+      // A canvas knows no CSS colours: the axes take the text colour of the theme in use.
+      axes: [
+        { stroke: ink, grid: { stroke: grid }, ticks: { stroke: grid } },
+        { stroke: ink, size: 48, grid: { stroke: grid }, ticks: { stroke: grid } },
+      ],
       series: [
         { label: 'Time' },
         ...SERIES.map((s, i) => ({
