@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '@poolkeeper/cognito-emulator';
+import { sentLog } from '../../../src/features/email/model/sent-log';
 import { nodeHostTarget } from '../../support/targets';
 import { operatorContext, renderEmail } from './harness';
 
@@ -21,6 +22,7 @@ const RESEND = 'AWSCognitoIdentityProviderService.ResendConfirmationCode';
 beforeEach(async () => {
   await target.host().reset();
   localStorage.clear();
+  sentLog.forgetResends();
 });
 afterEach(() => {
   cleanup();
@@ -100,6 +102,14 @@ describe('the unconfirmed backlog', () => {
     for (const m of resent()) perUser.set(m.to, (perUser.get(m.to) ?? 0) + 1);
     expect(perUser.size).toBe(total);
     expect([...perUser.values()].every((n) => n === 1)).toBe(true);
+
+    // A new run from the same tab within the hour skips everyone it already reached.
+    await user.click(within(screen.getByRole('region', { name: 'Resend results' })).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(within(section()).getByRole('button', { name: 'Resend to all of them…' })).toBeEnabled(), { timeout: 10_000 });
+    await runAll(user);
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Resend results' })).toHaveTextContent(`Resend: 0 sent, ${total} skipped, 0 failed`), { timeout: 30_000 });
+    expect(within(screen.getByRole('region', { name: 'Resend results' })).getAllByText(/within the last hour/)).toHaveLength(total);
+    expect(resent()).toHaveLength(total);
   });
 
   it('can be cancelled: calls already sent finish, the rest are not run', async () => {

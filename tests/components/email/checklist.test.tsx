@@ -9,6 +9,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, ADMIN_POLICY } from '@poolkeeper/cognito-emulator';
+import { sentLog } from '../../../src/features/email/model/sent-log';
 import { nodeHostTarget } from '../../support/targets';
 import { contextFor, lookUp, operatorContext, renderEmail, rule } from './harness';
 
@@ -18,6 +19,7 @@ const region = DEMO.region;
 beforeEach(async () => {
   await target.host().reset();
   localStorage.clear();
+  sentLog.forgetResends();
 });
 afterEach(() => cleanup());
 

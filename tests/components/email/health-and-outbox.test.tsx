@@ -9,6 +9,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '@poolkeeper/cognito-emulator';
+import { sentLog } from '../../../src/features/email/model/sent-log';
 import { nodeHostTarget } from '../../support/targets';
 import { contextFor, lookUp, operatorContext, renderEmail } from './harness';
 
@@ -17,6 +18,7 @@ const target = nodeHostTarget();
 beforeEach(async () => {
   await target.host().reset();
   localStorage.clear();
+  sentLog.forgetResends();
 });
 afterEach(() => cleanup());
 

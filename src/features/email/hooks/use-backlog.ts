@@ -72,7 +72,12 @@ export function useBacklogRun() {
       const abort = new AbortController();
       controller.current = abort;
       const ledger = previous && session.current ? session.current.ledger : new Set<string>();
-      const task = resendBacklogTask(ctx, { budget, onSent: (user, via) => sentLog.recordSend(ctx.userPoolId, user.username, via === 'cognito-default') });
+      const task = resendBacklogTask(ctx, {
+        budget,
+        onSent: (user, via) => sentLog.recordSend(ctx.userPoolId, user.username, via === 'cognito-default'),
+        // A retry carries the ledger; a new run skips whoever this tab reached in the last hour.
+        ...(previous ? {} : { recentlySent: (user: AppUser) => sentLog.resendsLastHour(ctx.userPoolId, user.username) > 0 }),
+      });
       const empty = { total: items.length, done: 0, skipped: 0, failed: 0, notRun: 0, running: 0, retries: 0 };
       setRun({ phase: 'running', progress: empty, budget });
       try {

@@ -30,7 +30,12 @@ export interface BacklogTask extends BulkTask {
 
 export function resendBacklogTask(
   ctx: Pick<AdminContextValue, 'idp' | 'userPoolId' | 'adminGroup' | 'operator' | 'clientId'>,
-  options: { budget: number; onSent?: (user: AppUser, via: ResendResult['via']) => void },
+  options: {
+    budget: number;
+    onSent?: (user: AppUser, via: ResendResult['via']) => void;
+    /** a code already went to this user from this tab within the hour (an earlier run or the lookup) */
+    recentlySent?: (user: AppUser) => boolean;
+  },
 ): BacklogTask {
   const claims = new Set<string>();
   let reached = false;
@@ -40,6 +45,7 @@ export function resendBacklogTask(
       if (item.user.status !== 'UNCONFIRMED') return `No code resent: the user is ${item.user.status.toLowerCase().replace(/_/g, ' ')}, not unconfirmed.`;
       if (!item.user.enabled) return 'No code resent: the account is disabled, so confirming it would not let them sign in.';
       if (claims.has(item.key)) return undefined;
+      if (options.recentlySent?.(item.user)) return 'Not sent again: this tab sent them a code within the last hour.';
       if (claims.size >= options.budget) {
         reached = true;
         return RESERVE_REACHED;

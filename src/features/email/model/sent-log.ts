@@ -61,6 +61,12 @@ export class SentLog {
     for (const listener of this.listeners) listener();
   }
 
+  /** Forgets the per-user resends this tab remembers (the stored daily counts stay). */
+  forgetResends(): void {
+    this.resends.clear();
+    for (const listener of this.listeners) listener();
+  }
+
   /** For useSyncExternalStore: called after every recorded send. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
