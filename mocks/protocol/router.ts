@@ -84,9 +84,10 @@ export function createRouter(emulator: RoutableEmulator, opts: RouterOptions = {
     } else {
       response = plainJson({ message: `Method ${request.method} not allowed` }, 405);
     }
-    // AWS sends Date; SDKs correct their clock skew from it, so a moved emulator clock keeps signing working.
+    // Real time, as AWS sends: SDKs correct their signing clock from Date, and signatures are checked
+    // against real time, so the emulator's moved clock must not leak into it.
     const id = response.headers.get('x-amzn-requestid') ?? requestId();
-    return withHeaders(response, { ...cors, 'x-amzn-requestid': id, date: new Date(emulator.clock.now()).toUTCString() });
+    return withHeaders(response, { ...cors, 'x-amzn-requestid': id, date: new Date().toUTCString() });
   };
 }
 
@@ -174,7 +175,8 @@ async function authorize(
   const verified = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
     (accessKeyId) => emulator.iam.lookup(accessKeyId),
-    emulator.clock.now(),
+    // Signers use real time, as against AWS; a moved emulator clock only ages credentials.
+    { requestMs: Date.now(), credentialsMs: emulator.clock.now() },
     { service },
   );
   const principal = emulator.iam.lookup(verified.accessKeyId)?.principal;

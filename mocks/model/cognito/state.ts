@@ -87,6 +87,8 @@ export interface PoolRecord {
   schema: SchemaAttribute[];
   mfa: Record<string, unknown>;
   keys: SigningKey[];
+  /** hex; derives stable SRP salts and decoy ids (srp-identity.ts), created on first use */
+  srpSecret?: string;
   clients: Map<string, ClientRecord>;
   groups: Map<string, GroupRecord>;
   users: UserStore;

@@ -209,13 +209,18 @@ function signingKey(secret: string, date: string, region: string, service: strin
  * Throws ServiceError (awsJson names): MissingAuthenticationTokenException, IncompleteSignatureException,
  * UnrecognizedClientException, ExpiredTokenException, InvalidSignatureException.
  * `expected.service`, when given, must match the credential scope's service.
+ * `now` is one instant, or two: AWS checks the request time against real time (the signer's clock
+ * must be within 15 minutes of it) while temporary credentials expire on the emulator's clock, which
+ * tests move forward.
  */
 export async function verifySigV4(
   req: SigV4Request,
   lookup: (accessKeyId: string) => SigV4Secret | undefined,
-  nowMs: number,
+  now: number | { requestMs: number; credentialsMs: number },
   expected: { service?: string } = {},
 ): Promise<SigV4Result> {
+  const nowMs = typeof now === 'number' ? now : now.requestMs;
+  const credentialsNowMs = typeof now === 'number' ? now : now.credentialsMs;
   const url = new URL(req.url);
   const query = parseQuery(url.search);
   const authorization = req.headers.get('authorization');
@@ -241,7 +246,7 @@ export async function verifySigV4(
   if (secret.sessionToken !== undefined && auth.sessionToken !== secret.sessionToken) {
     throw new ServiceError('UnrecognizedClientException', SIGV4_MESSAGES.invalidToken);
   }
-  if (secret.expiresAt !== undefined && secret.expiresAt <= nowMs) {
+  if (secret.expiresAt !== undefined && secret.expiresAt <= credentialsNowMs) {
     throw new ServiceError('ExpiredTokenException', SIGV4_MESSAGES.expiredToken);
   }
 

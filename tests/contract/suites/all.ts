@@ -1,6 +1,7 @@
 import type { EmulatorTarget } from '../../support/targets';
 import { authorizationSuite } from './authorization';
 import { emulatorApiSuite } from './emulator-api';
+import { fidelitySuite } from './fidelity';
 import { identitySuite } from './identity';
 import { quotasSuite } from './quotas';
 import { sesSuite } from './ses';
@@ -12,6 +13,7 @@ export function allSuites(target: EmulatorTarget) {
   wireSuite(target);
   authorizationSuite(target);
   identitySuite(target);
+  fidelitySuite(target);
   userPoolsSuite(target);
   sesSuite(target);
   quotasSuite(target);
