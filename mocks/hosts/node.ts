@@ -3,6 +3,7 @@ import { Emulator, type EmulatorOptions } from '../model/emulator';
 import type { OutboxFilter } from '../model/outbox';
 import type { CallContext, OutboxMessage } from '../model/types';
 import '../seed';
+import './node-digests';
 import { handlers } from './handlers';
 
 /** Static root credentials: may call everything (like an account's root user). */
