@@ -9,6 +9,7 @@ import { startEmulatorServer } from '../mocks/hosts/server';
 import type { CallContext } from '../mocks/model/types';
 import { DEMO } from '../mocks/seed/demo';
 import { RateLimiter } from '../src/aws/rate-limiter';
+import { openLivePage } from './browser-page';
 import { printTable } from './report';
 
 const PAGE = 60;
@@ -24,23 +25,14 @@ export async function measureLiveListing(browser: Browser, appUrl: string, optio
   const users = options.users ?? Number(process.env.BENCH_LISTING_USERS ?? 20_000);
   const latencyMs = options.latencyMs ?? 100;
   const server = await startEmulatorServer({ port: 0, host: '127.0.0.1', users, quotas: true, latencyMs });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const live = await openLivePage(browser, server.url).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  const { context, page, problems } = live;
   try {
     const described = (await server.emulator.idp.call('DescribeUserPool', { UserPoolId: DEMO.userPoolId }, ROOT)) as { UserPool: { EstimatedNumberOfUsers: number } };
     const total = described.UserPool.EstimatedNumberOfUsers;
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.route('**/config.json', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ region: DEMO.region, userPoolId: DEMO.userPoolId, clientId: DEMO.adminClientId, identityPoolId: DEMO.identityPoolId, endpoint: server.url }),
-      }),
-    );
     await page.goto(`${appUrl}/sign-in`);
     await page.getByLabel(/username|email/i).first().fill(DEMO.operator.username);
     await page.getByLabel(/^password$/i).fill(DEMO.operator.password);

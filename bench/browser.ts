@@ -22,6 +22,7 @@ import { startEmulatorServer } from '../mocks/hosts/server';
 import { DEMO } from '../mocks/seed/demo';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { measureLiveListing } from './browser-listing';
+import { openLivePage } from './browser-page';
 import { buildAndPreview } from './browser-serve';
 import { PROBE_SOURCE } from './browser-probe';
 import { median, ms, printTable } from './report';
@@ -148,21 +149,7 @@ async function settleAll<T extends unknown[]>(promises: [...{ [K in keyof T]: Pr
 }
 
 async function measure(browser: Browser, appUrl: string, endpoint: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  // Live mode against the in-process emulator: the same config shape as tests/e2e/live-endpoint.spec.ts.
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ region: DEMO.region, userPoolId: DEMO.userPoolId, clientId: DEMO.adminClientId, identityPoolId: DEMO.identityPoolId, endpoint }),
-    }),
-  );
+  const { context, page, problems } = await openLivePage(browser, endpoint);
 
   let phase: Phase = 'sign-in';
   const scripts: Script[] = [];
