@@ -131,9 +131,10 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
 async function bridge(route: WireRouter, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const response = await route(wireRequest(req));
-    const payload = response.body === null ? undefined : Buffer.from(response.body);
-    res.writeHead(response.status, { ...response.headers, 'content-length': String(payload?.length ?? 0) });
-    res.end(payload);
+    // A string body goes out in one write with the head; a Buffer would take a writev.
+    const body = response.body ?? '';
+    res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
+    res.end(body);
   } catch (error) {
     console.error('Emulator server error', error);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
