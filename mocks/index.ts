@@ -5,6 +5,7 @@
  *   import { createNodeEmulator } from 'poolkeeper/mocks';   // msw setupServer for tests
  *   import { startEmulatorServer } from 'poolkeeper/mocks';  // real HTTP endpoint
  *   import { Emulator, createRouter } from 'poolkeeper/mocks'; // bring your own host
+ *   (createWireRouter: the same without Fetch objects, as the node:http server uses it)
  */
 import './seed';
 
@@ -15,8 +16,9 @@ export { ServiceError } from './model/errors';
 export { cryptoRandom, seededRandom, type Random } from './model/random';
 export type { OutboxFilter } from './model/outbox';
 export type { CallContext, OutboxMessage, Principal } from './model/types';
-export { createRouter } from './protocol/router';
-export type { RoutableEmulator, Router, RouterOptions } from './protocol/router';
+export { createRouter, createWireRouter } from './protocol/router';
+export type { RoutableEmulator, Router, RouterOptions, WireRouter } from './protocol/router';
+export type { WireRequest, WireResponse } from './protocol/http';
 export { AWS_HOST_PATTERNS, handlers } from './hosts/handlers';
 export { createNodeEmulator, ROOT_CREDENTIALS } from './hosts/node';
 export type { CreatePoolInput, CreateUserInput, NodeEmulator, NodeEmulatorOptions } from './hosts/node';
