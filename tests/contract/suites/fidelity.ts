@@ -66,6 +66,10 @@ export function fidelitySuite(target: EmulatorTarget) {
       expect(first.ChallengeParameters!.USER_ID_FOR_SRP).toMatch(UUID);
       expect(again.ChallengeParameters!.USER_ID_FOR_SRP).toBe(first.ChallengeParameters!.USER_ID_FOR_SRP);
       expect(again.ChallengeParameters!.SALT).toBe(first.ChallengeParameters!.SALT);
+      // The demo pool's usernames are case-insensitive: another spelling is the same (absent) user.
+      const shouted = await start('NOBODY.HERE@example.com');
+      expect(shouted.ChallengeParameters!.SALT).toBe(first.ChallengeParameters!.SALT);
+      expect(shouted.ChallengeParameters!.USER_ID_FOR_SRP).toBe(first.ChallengeParameters!.USER_ID_FOR_SRP);
       expect(other.ChallengeParameters!.USER_ID_FOR_SRP).not.toBe(first.ChallengeParameters!.USER_ID_FOR_SRP);
       expect(other.ChallengeParameters!.SALT).not.toBe(first.ChallengeParameters!.SALT);
       // A real user's salt is as stable, so comparing two attempts tells an attacker nothing.
