@@ -3,9 +3,8 @@ import { Amplify } from 'aws-amplify';
 import { confirmSignUp, fetchAuthSession, signIn, signOut, signUp } from 'aws-amplify/auth';
 import { ConsoleLogger } from 'aws-amplify/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulatorServer, type EmulatorServer } from '../../mocks/hosts/server';
-import type { OutboxMessage } from '../../mocks/model/types';
-import { DEMO } from '../../mocks/seed/demo';
+import { DEMO, type OutboxMessage } from '@poolkeeper/cognito-emulator';
+import { startEmulatorServer, type EmulatorServer } from '@poolkeeper/cognito-emulator/server';
 import { FixedClock } from '../support/fixed-clock';
 import { ROOT } from '../support/targets';
 

@@ -11,9 +11,9 @@ import {
   ListUsersCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { describe, expect, it } from 'vitest';
 import { decodeJwtUnverified } from '../../../mocks/model/crypto/jwt';
-import { DEMO } from '../../../mocks/seed/demo';
 import { identityCredentials, sdkClients, srpSignIn } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 
