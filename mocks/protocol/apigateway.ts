@@ -1,5 +1,5 @@
 import type { ApiGateway } from '../model/apigateway';
-import { plainJson } from './http';
+import { plainJson, type WireRequest, type WireResponse } from './http';
 
 /**
  * Where a request for an emulated REST API arrives:
@@ -29,7 +29,7 @@ export function apiTargetOf(url: URL): ApiTarget | undefined {
 }
 
 /** One HTTP request → the emulated API's answer, with API Gateway's error headers. */
-export async function apiGatewayCall(apis: ApiGateway, request: Request, target: ApiTarget): Promise<Response> {
+export async function apiGatewayCall(apis: ApiGateway, request: WireRequest, target: ApiTarget): Promise<WireResponse> {
   const url = new URL(request.url);
   const authorization = request.headers.get('authorization');
   const answer = await apis.invoke({
@@ -37,7 +37,7 @@ export async function apiGatewayCall(apis: ApiGateway, request: Request, target:
     method: request.method,
     ...(authorization === null ? {} : { authorization }),
     query: Object.fromEntries(url.searchParams),
-    body: request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text(),
+    body: request.method === 'GET' || request.method === 'HEAD' ? '' : new TextDecoder().decode(await request.bytes()),
   });
   return plainJson(answer.body, answer.status, answer.errorType ? { 'x-amzn-errortype': answer.errorType } : {});
 }

@@ -93,6 +93,8 @@ export interface PoolRecord {
   /** the hosted domains (prefix and custom) and what DescribeUserPoolDomain reports about them */
   domains?: Record<string, { managedLoginVersion: number; certificateArn?: string }>;
   keys: SigningKey[];
+  /** hex; derives stable SRP salts and decoy ids (srp-identity.ts), created on first use */
+  srpSecret?: string;
   clients: Map<string, ClientRecord>;
   groups: Map<string, GroupRecord>;
   users: UserStore;
