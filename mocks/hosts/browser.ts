@@ -71,11 +71,9 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
       }),
     ),
   );
-  await worker.start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: serviceWorkerUrl ?? `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-  });
+  const workerUrl = serviceWorkerUrl ?? `${import.meta.env.BASE_URL}mockServiceWorker.js`;
+  await settleWorkerUpdates(workerUrl);
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: workerUrl } });
 
   return {
     emulator: current,
@@ -92,4 +90,28 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
       worker.stop();
     },
   };
+}
+
+/**
+ * msw's start() calls `registration.update()` on an already registered worker and drops the
+ * promise. That update re-fetches the script and fails whenever the page reloads or navigates
+ * meanwhile (the dev server reloads after optimising dependencies; an operator reloads quickly)
+ * or the server is briefly unreachable — and the rejection surfaced as an uncaught error in about
+ * one session in four. The registration object is the same one msw gets, so its update() is
+ * wrapped here: a failed check becomes a warning, and the worker already installed keeps answering.
+ */
+async function settleWorkerUpdates(workerUrl: string): Promise<void> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  const scriptUrl = new URL(workerUrl, location.href).href;
+  const registrations = await navigator.serviceWorker.getRegistrations().catch(() => []);
+  for (const registration of registrations) {
+    const worker = registration.active ?? registration.waiting ?? registration.installing;
+    if (worker?.scriptURL !== scriptUrl) continue;
+    const update = registration.update.bind(registration);
+    registration.update = () => {
+      const checked = update();
+      checked.catch((error: unknown) => console.warn('The emulator\'s service worker could not check for an update; the installed one keeps working.', error));
+      return checked;
+    };
+  }
 }
