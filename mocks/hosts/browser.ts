@@ -13,8 +13,8 @@ export interface BrowserEmulator {
   worker: SetupWorker;
   /** back to the demo seed, saved at once */
   reset(): Promise<void>;
-  /** the dashboard's runtime config for the demo seed */
-  config: DemoConfig;
+  /** the dashboard's runtime config for the demo seed, with the demo pool's password policy */
+  config: DemoConfig & { passwordPolicy?: RuntimePasswordPolicy };
   /** whether this page load continued a saved state (false: fresh seed) */
   restored: boolean;
   stop(): void;
@@ -78,7 +78,7 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
   return {
     emulator: current,
     worker,
-    config: DEMO.config,
+    config: await demoRuntimeConfig(current),
     restored,
     async reset() {
       await current.reset();
@@ -90,6 +90,43 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
       worker.stop();
     },
   };
+}
+
+interface RuntimePasswordPolicy {
+  minimumLength: number;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+}
+
+/**
+ * The demo config plus the demo pool's password policy as the pool holds it now (a restored state
+ * may differ from the seed), so the new-password screen checks what the pool will — a deployer
+ * writes `passwordPolicy` into config.json for the same reason. Without it the screen showed
+ * Cognito's default (8 characters) while the demo pool needs 10.
+ */
+async function demoRuntimeConfig(emulator: Emulator): Promise<BrowserEmulator['config']> {
+  const root = { region: DEMO.region, principal: { kind: 'root' as const, accessKeyId: 'test' } };
+  try {
+    const described = (await emulator.idp.call('DescribeUserPool', { UserPoolId: DEMO.config.userPoolId }, root)) as {
+      UserPool?: { Policies?: { PasswordPolicy?: { MinimumLength?: number; RequireUppercase?: boolean; RequireLowercase?: boolean; RequireNumbers?: boolean; RequireSymbols?: boolean } } };
+    };
+    const policy = described.UserPool?.Policies?.PasswordPolicy;
+    if (!policy) return DEMO.config;
+    return {
+      ...DEMO.config,
+      passwordPolicy: {
+        minimumLength: policy.MinimumLength ?? 8,
+        requireUppercase: policy.RequireUppercase === true,
+        requireLowercase: policy.RequireLowercase === true,
+        requireNumbers: policy.RequireNumbers === true,
+        requireSymbols: policy.RequireSymbols === true,
+      },
+    };
+  } catch {
+    return DEMO.config; // the demo pool is gone from a restored state: the screen falls back to Cognito's default
+  }
 }
 
 /**
