@@ -2,6 +2,7 @@ import type { Emulator, EmulatorOptions } from '../model/emulator';
 import type { PolicyDocument } from '../model/iam';
 import type { Random } from '../model/random';
 import type { CallContext } from '../model/types';
+import { seedDemoActivity } from './demo-activity';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
 
 const REGION = 'us-east-1';
@@ -156,6 +157,9 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
         UsernameConfiguration: { CaseSensitive: false },
         AutoVerifiedAttributes: ['email'],
         DeletionProtection: 'ACTIVE',
+        // Threat protection in audit mode (Plus plan) records sign-ins for the History tab.
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
         Policies: {
           PasswordPolicy: {
             MinimumLength: 10,
@@ -234,6 +238,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   }
   const extra = options.users ?? DEMO.defaultGeneratedUsers;
   for (const user of generatedUsers(extra, emulator.random)) putDemoUser(emulator, poolId, user, now);
+  seedDemoActivity(emulator, poolId, now);
 
   emulator.identity.putIdentityPool({
     IdentityPoolId: DEMO.identityPoolId,
