@@ -111,6 +111,8 @@ export const ADMIN_POLICY: PolicyDocument = {
         'cognito-idp:AdminListGroupsForUser',
         'cognito-idp:AdminAddUserToGroup',
         'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:AdminSetUserMFAPreference',
+        'cognito-idp:AdminListUserAuthEvents',
       ],
       Resource: POOL_ARN,
     },
