@@ -2,7 +2,7 @@ import type { Emulator, EmulatorOptions } from '../model/emulator';
 import type { PolicyDocument } from '../model/iam';
 import type { Random } from '../model/random';
 import type { CallContext } from '../model/types';
-import { seedDemoActivity } from './demo-activity';
+import { seedDemoSecurity } from './demo-security';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
 
 const REGION = 'us-east-1';
@@ -240,7 +240,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   }
   const extra = options.users ?? DEMO.defaultGeneratedUsers;
   for (const user of generatedUsers(extra, emulator.random)) putDemoUser(emulator, poolId, user, now);
-  seedDemoActivity(emulator, poolId, now);
+  seedDemoSecurity(emulator, poolId, now);
 
   emulator.identity.putIdentityPool({
     IdentityPoolId: DEMO.identityPoolId,

@@ -133,6 +133,14 @@ export class CognitoIdp {
     return recordAuthEvent(this.engine, pool, getUser(pool, username), event) !== undefined;
   }
 
+  /** Gives a user a verified, preferred authenticator app directly (seeds), as MFA setup would. */
+  putSoftwareToken(poolId: string, username: string, secret: string): void {
+    const pool = this.engine.pools.get(poolId);
+    if (!pool) throw notFound(`User pool ${poolId} does not exist.`);
+    const user = getUser(pool, username);
+    user.mfa = { ...user.mfa, totpSecret: secret, totpEnabled: true, totpPreferred: true };
+  }
+
   toJSON(): unknown {
     return snapshot(this.engine);
   }

@@ -27,7 +27,8 @@ export function ResetMfa({ user, poolMfa }: { user: UserDetail; poolMfa: PoolMfa
     username: user.username,
     run: (ctx) => resetUserMfa(ctx, user.username, user.mfa),
     describe: () => `Turned off ${name}’s MFA. ${afterMfaReset(poolMfa)}`,
-    invalidates: (ctx) => [userDetailKeys.user(ctx.userPoolId, user.username)],
+    // The page may be keyed by the email in its URL rather than the username: refresh whichever it is.
+    invalidates: (ctx) => [userDetailKeys.user(ctx.userPoolId, user.username).slice(0, 2)],
   });
   const [open, dialog] = useConfirmDialog({
     title: `Reset ${name}’s MFA?`,

@@ -10,13 +10,19 @@ const office = { ipAddress: '198.51.100.24', deviceName: 'Chrome, Windows 10', t
 const phone = { ipAddress: '203.0.113.7', deviceName: 'Safari, iOS 18', timezone: '+01:00', city: 'Rotterdam', country: 'Netherlands' };
 const elsewhere = { ipAddress: '192.0.2.200', deviceName: 'Firefox, Linux', timezone: '+08:00', city: 'Singapore', country: 'Singapore' };
 
+/** Emma Wilson uses an authenticator app: the user support resets MFA for when she loses her phone. */
+export const DEMO_MFA_USER = 'emma.wilson@example.org';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
 /**
- * A few weeks of sign-in history for some demo users, as a pool with threat protection in audit
+ * Emma's authenticator app, then a few weeks of sign-in history for some demo users, as a pool with threat protection in audit
  * mode records it — so the user page's History tab has something real to show: routine sign-ins,
  * a forgotten password, a run of wrong passwords, and one sign-in from far away that threat
  * protection rated as a possible account takeover. Users not named here have no events yet.
  */
-export function seedDemoActivity(emulator: Emulator, poolId: string, now: number): void {
+export function seedDemoSecurity(emulator: Emulator, poolId: string, now: number): void {
+  emulator.idp.putSoftwareToken(poolId, DEMO_MFA_USER, DEMO_TOTP_SECRET);
+
   const at = (daysAgo: number, hour: number) => now - daysAgo * DAY_MS - hour * HOUR_MS;
   const put = (username: string, event: Event) => emulator.idp.putAuthEvent(poolId, username, event);
 
@@ -37,4 +43,8 @@ export function seedDemoActivity(emulator: Emulator, poolId: string, now: number
 
   put('liam.chen@example.org', { type: 'SignUp', response: 'Pass', at: at(0, 5), context: phone });
   put('liam.chen@example.org', { type: 'ResendCode', response: 'Pass', at: at(0, 2), context: phone });
+
+  for (const daysAgo of [30, 16, 2]) {
+    put(DEMO_MFA_USER, { ...signIn(true, { at: at(daysAgo, 7), context: phone }), challenges: [...password(true), { name: 'Mfa', response: 'Success' }] });
+  }
 }
