@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<void>> = {
     await benchUsersList();
   },
   browser: async () => (await import('./browser')).benchBrowser(),
+  start: async () => (await import('./start')).benchStart(),
 };
 
 console.log(`# Poolkeeper benchmarks — node ${process.version}, ${new Date().toISOString()}`);

@@ -33,13 +33,13 @@ export function ResetMfa({ user, poolMfa }: { user: UserDetail; poolMfa: PoolMfa
   const [open, dialog] = useConfirmDialog({
     title: `Reset ${name}’s MFA?`,
     message: (
-      <>
+      <div className="stack stack--tight">
         <p>
           Their {factors.map(mfaName).join(' and ')} will be turned off: Cognito stops asking them for a code when they sign in.
         </p>
         <p>{afterMfaReset(poolMfa)}</p>
         <p>Do this only once you are sure you are talking to them: until they set MFA up again, their password alone signs them in.</p>
-      </>
+      </div>
     ),
     confirmLabel: 'Reset MFA',
     destructive: true,
