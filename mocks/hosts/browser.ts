@@ -130,12 +130,13 @@ async function demoRuntimeConfig(emulator: Emulator): Promise<BrowserEmulator['c
 }
 
 /**
- * msw's start() calls `registration.update()` on an already registered worker and drops the
- * promise. That update re-fetches the script and fails whenever the page reloads or navigates
- * meanwhile (the dev server reloads after optimising dependencies; an operator reloads quickly)
- * or the server is briefly unreachable — and the rejection surfaced as an uncaught error in about
- * one session in four. The registration object is the same one msw gets, so its update() is
- * wrapped here: a failed check becomes a warning, and the worker already installed keeps answering.
+ * msw's start() calls `registration.update()` on a worker it finds registered and drops the
+ * promise. msw's worker unregisters itself when its last tab closes — a reload of the only tab
+ * races that: start() can still find the registration while it is being removed, and the update
+ * then rejects ("the registration is uninstalling"); so does one whose script fetch fails. That
+ * rejection surfaced as an uncaught error in about one session in four. The registration object is
+ * the same one msw gets, so its update() is wrapped here: a failed check becomes a warning, and
+ * msw goes on as it does when no update is needed (re-registering if the worker is gone).
  */
 async function settleWorkerUpdates(workerUrl: string): Promise<void> {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;

@@ -23,16 +23,26 @@ test.describe('a normal load is clean', () => {
   });
 
   test('a failed service-worker update check is not an uncaught error', async ({ page, context }) => {
+    // msw's worker unregisters itself when its last tab goes away, and start() calls update() on a
+    // registration it finds without handling the promise. When a reload races the worker's own
+    // unregistering (or the script fetch fails), that update rejects: "about one session in four".
+    // A second tab keeps the registration alive, so the reload below reliably finds it.
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-    // The worker is registered now. Make the browser's update check fail, as it does when the page
-    // reloads while the script is being re-fetched or the server is briefly unreachable.
+    const other = await context.newPage();
+    await other.goto('/');
+    await expect(other.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    let updateChecks = 0;
+    await context.exposeFunction('countUpdateCheck', () => void updateChecks++);
     await context.addInitScript(() => {
-      ServiceWorkerRegistration.prototype.update = () =>
-        Promise.reject(new TypeError('Failed to update a ServiceWorker: An unknown error occurred when fetching the script.'));
+      ServiceWorkerRegistration.prototype.update = () => {
+        void (window as unknown as { countUpdateCheck: () => Promise<void> }).countUpdateCheck();
+        return Promise.reject(new TypeError('Failed to update a ServiceWorker: The registration is uninstalling.'));
+      };
     });
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect.poll(() => updateChecks).toBeGreaterThan(0);
     await page.waitForTimeout(300); // let a rejection surface if it is going to
     // The fixtures fail the test on the uncaught rejection msw used to leave behind.
   });
