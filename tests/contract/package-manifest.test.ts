@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
  * about engines nor rewrite package-lock.json.
  */
 const root = new URL('../../', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { engines: { node: string } };
+const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { engines: { node: string }; dependencies: object; devDependencies: object };
 const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')) as {
-  packages: Record<string, { version?: string; optional?: boolean; engines?: { node?: string } | string[]; libc?: string[] }>;
+  packages: Record<string, { version?: string; optional?: boolean; engines?: { node?: string } | string[]; libc?: string[]; dependencies?: object; devDependencies?: object }>;
 };
 const readme = readFileSync(new URL('README.md', root), 'utf8');
 
@@ -97,6 +97,11 @@ describe('package manifest', () => {
     // npm 11 records `libc` for platform binaries; npm 10 drops the field and rewrites the file.
     const withLibc = Object.keys(lock.packages).filter((name) => lock.packages[name]?.libc);
     expect(withLibc).toEqual([]);
+    // npm copies package.json's ranges and engines into the lock's root entry, and rewrites it when they differ.
+    const rootEntry = lock.packages[''];
+    expect(rootEntry?.engines).toEqual(manifest.engines);
+    expect(rootEntry?.dependencies).toEqual(manifest.dependencies);
+    expect(rootEntry?.devDependencies).toEqual(manifest.devDependencies);
   });
 
   it('git ignores public/config.json, which names a real pool and must not be committed by accident', () => {
