@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Logger, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Logger, type Plugin } from 'vite';
 
 const deployerConfig = fileURLToPath(new URL('./public/config.json', import.meta.url));
 const hasDeployerConfig = () => existsSync(deployerConfig);
@@ -71,6 +71,9 @@ export default defineConfig({
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
     },
+    // The emulator package (workspace mocks/) is used through its exports, from its TypeScript
+    // source: no package build is needed to start, test or build the dashboard.
+    conditions: ['poolkeeper-source', ...defaultClientConditions],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   // The largest chunk (~570 kB) is the embedded emulator, loaded only in emulated mode.

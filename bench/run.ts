@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<void>> = {
   },
   browser: async () => (await import('./browser')).benchBrowser(),
   start: async () => (await import('./start')).benchStart(),
+  review: async () => (await import('./review')).benchReview(),
 };
 
 console.log(`# Poolkeeper benchmarks — node ${process.version}, ${new Date().toISOString()}`);

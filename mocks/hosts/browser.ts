@@ -23,7 +23,7 @@ export interface BrowserEmulator {
 export interface BrowserEmulatorOptions extends EmulatorOptions {
   /** IndexedDB database holding the saved state (default 'poolkeeper-emulator') */
   databaseName?: string;
-  /** service worker script URL (default `${import.meta.env.BASE_URL}mockServiceWorker.js`) */
+  /** service worker script URL (default: `mockServiceWorker.js` under Vite's base path, or `/mockServiceWorker.js` without Vite) */
   serviceWorkerUrl?: string;
 }
 
@@ -71,7 +71,7 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
       }),
     ),
   );
-  const workerUrl = serviceWorkerUrl ?? `${import.meta.env.BASE_URL}mockServiceWorker.js`;
+  const workerUrl = serviceWorkerUrl ?? `${basePath()}mockServiceWorker.js`;
   await settleWorkerUpdates(workerUrl);
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: workerUrl } });
 
@@ -152,4 +152,10 @@ async function settleWorkerUpdates(workerUrl: string): Promise<void> {
       return checked;
     };
   }
+}
+
+/** Vite's base path when a Vite app bundles this; '/' under other bundlers, which have no import.meta.env. */
+function basePath(): string {
+  const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
+  return env?.BASE_URL ?? '/';
 }
