@@ -72,7 +72,7 @@ export async function initiateAuth(engine: Engine, input: Input, ctx: CallContex
   await checkSecretHash(client, params.SECRET_HASH, [name, user?.username]);
   if (!user) throw preventsExistenceErrors(client) ? incorrectCredentials() : userNotFound();
   checkCanSignIn(engine, user);
-  if (user.password === undefined || user.password !== password) throw recordSignInFailure(engine, user);
+  if (user.password === undefined || user.password !== password) throw recordSignInFailure(engine, user, pool);
   return afterPassword(engine, pool, client, user);
 }
 

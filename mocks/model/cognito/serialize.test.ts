@@ -71,7 +71,7 @@ describe('operation metadata', () => {
     const t = setup();
     expect(t.idp.has('AdminGetUser')).toBe(true);
     expect(t.idp.has('toString')).toBe(false);
-    expect(t.idp.has('AdminListUserAuthEvents')).toBe(false);
+    expect(t.idp.has('AdminLinkProviderForUser')).toBe(false);
     for (const op of ['AdminGetUser', 'ListUsers', 'CreateUserPool', 'DescribeUserPoolClient', 'CreateGroup', 'SetUserPoolMfaConfig', 'AdminInitiateAuth']) {
       expect(t.idp.requiresSigV4(op)).toBe(true);
     }
