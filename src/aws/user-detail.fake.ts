@@ -121,7 +121,11 @@ function run(pool: FakePool, op: string, input: Record<string, unknown>): Record
     throw new Fault(...failure);
   }
   const user = () => {
-    const found = pool.users.get(String(input.Username));
+    const name = String(input.Username);
+    // Email-sign-in pools accept the email wherever a username is asked for (as Cognito does).
+    const found =
+      pool.users.get(name) ??
+      (pool.usernameAttributes?.includes('email') ? [...pool.users.values()].find((u) => u.attributes.email?.toLowerCase() === name.toLowerCase()) : undefined);
     if (!found) throw new Fault('UserNotFoundException', 'User does not exist.');
     return found;
   };
@@ -196,8 +200,7 @@ function run(pool: FakePool, op: string, input: Record<string, unknown>): Record
       user();
       return {};
     case 'AdminDeleteUser':
-      user();
-      pool.users.delete(String(input.Username));
+      pool.users.delete(user().username);
       return {};
     case 'AdminResetUserPassword': {
       const u = user();

@@ -1,11 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import '../user-detail.css';
+import { useAdminContext } from '@/aws/admin-context';
 import { toAppError } from '@/aws/errors';
 import { Loading } from '@/components/loading';
+import { forgetDeletion, useDeletedUser } from '../../api/deleted-users';
 import { useUserDetail } from '../api/get-user';
 import { AttributesTab } from '../attributes/attributes-tab';
 import { GroupsTab } from '../groups/groups-tab';
-import { noticeFrom } from '../paths';
+import { noticeFrom, userPaths } from '../paths';
 import { SecurityTab } from '../security/security-tab';
 import { ActionStatusProvider, ActionStatusRegion } from '../status/action-status';
 import { HistoryTab } from './history-tab';
@@ -27,7 +31,24 @@ export function UserPage() {
 }
 
 function UserPageContent({ username }: { username: string }) {
+  const { userPoolId } = useAdminContext();
+  const queryClient = useQueryClient();
   const query = useUserDetail(username);
+  const deleted = useDeletedUser(userPoolId, username);
+  // What the cache holds from before the delete is not this user any more: ask Cognito again.
+  const fresh = query.isSuccess && deleted !== undefined && query.dataUpdatedAt > deleted.at;
+  const { refetch } = query;
+  useEffect(() => {
+    if (deleted && !fresh) void refetch();
+  }, [deleted, fresh, refetch]);
+  useEffect(() => {
+    // Re-created since (the same name answers again): the deletion is history.
+    if (fresh && query.data) forgetDeletion(queryClient, userPoolId, query.data, username);
+  }, [fresh, query.data, queryClient, userPoolId, username]);
+
+  if (deleted && !fresh && (!query.isError || toAppError(query.error).code === 'UserNotFoundException')) {
+    return <UserNotFound username={username} deleted={deleted} />;
+  }
   if (query.isPending) {
     return <Loading label={`Loading ${username}…`} />;
   }
@@ -46,14 +67,16 @@ function UserPageContent({ username }: { username: string }) {
     <article aria-labelledby="user-page-title" className="user-page">
       <UserHeader user={user} />
       <ActionStatusRegion />
-      <UserTabs username={user.username} />
+      {/* Tabs link with the name the URL used (an email in email-sign-in pools), so the current one is marked. */}
+      <UserTabs username={username} />
+      {/* Redirects are absolute: relative to a splat they resolve under the bad segment and loop. */}
       <Routes>
-        <Route index element={<Navigate to="attributes" replace />} />
+        <Route index element={<Navigate to={userPaths.user(username)} replace />} />
         <Route path="attributes" element={<AttributesTab user={user} />} />
         <Route path="groups" element={<GroupsTab user={user} />} />
         <Route path="security" element={<SecurityTab user={user} />} />
         <Route path="history" element={<HistoryTab user={user} />} />
-        <Route path="*" element={<Navigate to="attributes" replace />} />
+        <Route path="*" element={<Navigate to={userPaths.user(username)} replace />} />
       </Routes>
     </article>
   );
