@@ -11,10 +11,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../../mocks/seed/demo';
-import type { AdminContextValue } from '../../src/aws/admin-context';
-import { getUserDetail } from '../../src/aws/user-detail';
 import { renderUsersPage } from '../../src/features/users/testing/render-users-page';
-import { operatorCredentials, sdkClients } from '../support/aws';
+import { demoAdminContext } from '../support/demo-admin';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';
 
@@ -27,22 +25,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-let cached: AdminContextValue | undefined;
-async function adminContext(): Promise<AdminContextValue> {
-  if (cached) return cached;
-  const clients = sdkClients(target, await operatorCredentials(target));
-  const me = await getUserDetail({ idp: clients.idp, userPoolId: DEMO.userPoolId }, DEMO.operator.email);
-  cached = {
-    ...clients,
-    region: DEMO.region,
-    sesRegion: DEMO.region,
-    userPoolId: DEMO.userPoolId,
-    adminGroup: DEMO.adminGroup,
-    clientId: DEMO.adminClientId,
-    operator: { username: me.username, sub: me.sub, email: DEMO.operator.email, groups: [DEMO.adminGroup, 'support'] },
-  };
-  return cached;
-}
+const adminContext = () => demoAdminContext(target);
 
 /** Every user the emulator holds, straight from the model (the truth the screen must show). */
 async function poolUsers(filter?: string) {

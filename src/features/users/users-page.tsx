@@ -27,7 +27,7 @@ import { RowActions } from './components/row-actions';
 import { SearchForm } from './components/search-form';
 import { StatusFilters } from './components/status-filters';
 import { noticeFrom, userPaths } from './detail/paths';
-import { planQuery, type QueryPlan } from './filters/filter-model';
+import { planQuery, type QueryPlan, type UsersView } from './filters/filter-model';
 import { isEmptyView } from './filters/url-params';
 import { useBulkRun } from './hooks/use-bulk-run';
 import { useQuickFilter } from './hooks/use-quick-filter';
@@ -87,6 +87,12 @@ export function UsersPage() {
 
   const selection = useRowSelection(snapshot.rows, rows, plan.serverFilter ?? '*');
 
+  // A search refused at the form was not run: what is on screen belongs to the one before it, and
+  // its empty state and counts would read as the answer to the new one. Applies until the search
+  // in the URL changes (a valid search, Clear, a link, Back).
+  const [rejectedAt, setRejectedAt] = useState<UsersView['search'] | null>(null);
+  const searchRejected = rejectedAt !== null && rejectedAt === view.search;
+
   const bulk = useBulkRun(ctx);
   const [exporting, setExporting] = useState(false);
 
@@ -135,7 +141,11 @@ export function UsersPage() {
       ) : null}
 
       <div className="users-toolbar">
-        <SearchForm search={view.search} onSearch={(search) => setView({ ...view, search })} />
+        <SearchForm
+          search={view.search}
+          onSearch={(search) => setView({ ...view, search })}
+          onRejected={(rejected) => setRejectedAt(rejected ? view.search : null)}
+        />
         <QuickFilter value={quick.text} onChange={quick.setText} />
         <div className="users-toolbar__end">
           <ColumnChooser
@@ -152,18 +162,22 @@ export function UsersPage() {
         </div>
       </div>
 
-      <StatusFilters
-        counts={counts}
-        status={view.status}
-        enabled={view.enabled}
-        complete={complete}
-        serverStatus={!view.search && plan.serverFilter !== undefined ? view.status : undefined}
-        serverEnabled={!view.search && !view.status && plan.serverFilter !== undefined ? view.enabled : undefined}
-        onStatus={(status) => setView({ ...view, status })}
-        onEnabled={(enabled) => setView({ ...view, enabled })}
-      />
+      {searchRejected ? null : (
+        <>
+          <StatusFilters
+            counts={counts}
+            status={view.status}
+            enabled={view.enabled}
+            complete={complete}
+            serverStatus={!view.search && plan.serverFilter !== undefined ? view.status : undefined}
+            serverEnabled={!view.search && !view.status && plan.serverFilter !== undefined ? view.enabled : undefined}
+            onStatus={(status) => setView({ ...view, status })}
+            onEnabled={(enabled) => setView({ ...view, enabled })}
+          />
 
-      <LoadProgress snapshot={snapshot} onCancel={() => list.load?.cancel()} onResume={() => void list.load?.start()} />
+          <LoadProgress snapshot={snapshot} onCancel={() => list.load?.cancel()} onResume={() => void list.load?.start()} />
+        </>
+      )}
       {list.groupsError ? (
         <Alert
           tone="warning"
@@ -191,7 +205,20 @@ export function UsersPage() {
       />
       {bulk.state.phase !== 'idle' ? <BulkResults state={bulk.state} onCancel={bulk.cancel} onRetry={() => void bulk.retryFailed()} onDismiss={bulk.dismiss} /> : null}
 
-      {firstPagePending ? (
+      {searchRejected ? (
+        <EmptyState
+          title="Search not run"
+          action={
+            view.search ? (
+              <button type="button" className="button" onClick={() => setView({ ...view, search: undefined })}>
+                Clear search
+              </button>
+            ) : undefined
+          }
+        >
+          The search above was refused before it reached Cognito, so nothing below is its answer. Correct it and press Search.
+        </EmptyState>
+      ) : firstPagePending ? (
         <Loading label="Loading users…" />
       ) : snapshot.status === 'failed' && snapshot.rows.length === 0 && snapshot.error ? (
         <ErrorState title="Users could not be loaded" error={snapshot.error} onRetry={() => void list.load?.start()} />
