@@ -5,11 +5,10 @@
  * with the demo operator's identity-pool credentials, driving the UI as an operator does.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderUsersPage } from '../../src/features/users/testing/render-users-page';
-import { demoAdminContext } from '../support/demo-admin';
+import { bodyRows, renderLoadedUsers } from '../support/users-screen';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';
 
@@ -22,14 +21,7 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-async function renderLoaded(path = '/users') {
-  const rendered = renderUsersPage(path, await demoAdminContext(target));
-  await screen.findByText(/^All [\d,]+ users loaded/, {}, { timeout: 15_000 });
-  return rendered;
-}
-
-const bodyRows = () => screen.queryAllByRole('row').filter((row) => row.classList.contains('users-table__row--body'));
-const quickFilter = () => screen.getByLabelText('Filter loaded users');
+const renderLoaded = (path?: string) => renderLoadedUsers(target, path);
 
 describe('users list, as a new operator meets it', () => {
   it('a search refused at the form leaves no stale empty state or counts from the search before', async () => {
@@ -39,7 +31,7 @@ describe('users list, as a new operator meets it', () => {
     expect(screen.getByRole('button', { name: /^Confirmed 0$/ })).toBeInTheDocument();
 
     await user.clear(screen.getByLabelText('Search value'));
-    await user.click(screen.getByRole('button', { name: 'Search', exact: true }));
+    await user.click(screen.getByRole('button', { name: /^Search$/ }));
     expect(await screen.findByText('Type a value to search for.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'No users match' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Confirmed 0$/ })).not.toBeInTheDocument();
@@ -47,7 +39,7 @@ describe('users list, as a new operator meets it', () => {
 
     // A valid search runs and shows its own answer.
     await user.type(screen.getByLabelText('Search value'), 'olivia');
-    await user.click(screen.getByRole('button', { name: 'Search', exact: true }));
+    await user.click(screen.getByRole('button', { name: /^Search$/ }));
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
     expect(screen.queryByRole('heading', { name: 'Search not run' })).not.toBeInTheDocument();
   });

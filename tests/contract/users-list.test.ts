@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../../mocks/seed/demo';
 import { renderUsersPage } from '../../src/features/users/testing/render-users-page';
 import { demoAdminContext } from '../support/demo-admin';
+import { bodyRows, quickFilter, renderLoadedUsers } from '../support/users-screen';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';
 
@@ -49,15 +50,7 @@ async function userByEmail(email: string) {
   return user;
 }
 
-async function renderLoaded(path = '/users') {
-  const ctx = await adminContext();
-  const rendered = renderUsersPage(path, ctx);
-  await screen.findByText(/^All [\d,]+ users loaded/, {}, { timeout: 15_000 });
-  return rendered;
-}
-
-const bodyRows = () => screen.queryAllByRole('row').filter((row) => row.classList.contains('users-table__row--body'));
-const quickFilter = () => screen.getByLabelText('Filter loaded users');
+const renderLoaded = (path?: string) => renderLoadedUsers(target, path);
 
 describe('users list on the emulator', () => {
   it('lists every user of the pool, with counts by status and group membership', async () => {
