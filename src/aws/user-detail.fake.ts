@@ -122,6 +122,11 @@ function run(pool: FakePool, op: string, input: Record<string, unknown>): Record
   }
   const user = () => {
     const name = String(input.Username);
+    // The API model's Username constraints, reported as AWS reports them.
+    if ([...name].length > 128) throw new Fault('InvalidParameterException', "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128");
+    if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u.test(name)) {
+      throw new Fault('InvalidParameterException', "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    }
     // Email-sign-in pools accept the email wherever a username is asked for (as Cognito does).
     const found =
       pool.users.get(name) ??

@@ -4,7 +4,7 @@ import type { DeletedUser } from '../../api/deleted-users';
 import { userPaths } from '../paths';
 
 /** No such user — or one this session deleted, said as such (e.g. after browser Back). */
-export function UserNotFound({ username, deleted }: { username: string; deleted?: DeletedUser }) {
+export function UserNotFound({ username, deleted, reason }: { username: string; deleted?: DeletedUser; reason?: string }) {
   return (
     <section aria-labelledby="user-not-found-title" className="state">
       <h1 id="user-not-found-title">{deleted ? `${deleted.name} was deleted` : 'User not found'}</h1>
@@ -15,8 +15,8 @@ export function UserNotFound({ username, deleted }: { username: string; deleted?
         </p>
       ) : (
         <p>
-          There is no user <strong>{username}</strong> in this pool. They may have been deleted, perhaps in another tab or
-          by another administrator.
+          There is no user <strong>{username}</strong> in this pool.{' '}
+          {reason ?? 'They may have been deleted, perhaps in another tab or by another administrator.'}
         </p>
       )}
       <p>

@@ -42,9 +42,9 @@ describe('user page', () => {
 
   it('handles usernames that need escaping in the URL', async () => {
     const { pool, ctx } = start();
-    putFakeUser(pool, { username: 'a/b%c d@example.com', attributes: { email: 'x@example.com' } });
-    renderRoute(`/users/${encodeURIComponent('a/b%c d@example.com')}/attributes`, ctx);
-    expect(await screen.findByRole('heading', { level: 1, name: 'a/b%c d@example.com' })).toBeInTheDocument();
+    putFakeUser(pool, { username: 'a/b%c+d#e?f@example.com', attributes: { email: 'x@example.com' } });
+    renderRoute(`/users/${encodeURIComponent('a/b%c+d#e?f@example.com')}/attributes`, ctx);
+    expect(await screen.findByRole('heading', { level: 1, name: 'a/b%c+d#e?f@example.com' })).toBeInTheDocument();
   });
 
   it('confirms an unconfirmed user, says so, and refreshes the badge', async () => {
@@ -210,5 +210,14 @@ describe('user page', () => {
     await router.navigate('/users/alice/groups');
     expect(await screen.findByRole('button', { name: 'Delete' })).toBeInTheDocument();
     expect(screen.getByText('alice2@example.com', { exact: false })).toBeInTheDocument();
+  });
+
+  it('explains in words why a mangled link names no user (markup, spaces, too long)', async () => {
+    const { ctx } = start();
+    renderRoute(`/users/${encodeURIComponent('<img src=x onerror=alert(1)>')}/attributes`, ctx);
+    expect(await screen.findByRole('heading', { name: 'User not found' })).toBeInTheDocument();
+    expect(screen.getByText(/contains spaces, line breaks or other invisible characters/)).toBeInTheDocument();
+    expect(screen.queryByText(/failed to satisfy|regular expression|\\p\{/)).not.toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
   });
 });

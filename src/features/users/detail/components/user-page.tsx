@@ -55,6 +55,8 @@ function UserPageContent({ username }: { username: string }) {
   if (query.isError) {
     const error = toAppError(query.error);
     if (error.code === 'UserNotFoundException') return <UserNotFound username={username} />;
+    // A name no user can have (too long, spaces, markup from a mangled link): said in words.
+    if (error.code === 'InvalidParameterException' && /at 'username'/.test(error.detail ?? '')) return <UserNotFound username={username} reason={error.message} />;
     return (
       <section aria-labelledby="user-page-title">
         <h1 id="user-page-title">{username}</h1>
