@@ -5,10 +5,10 @@
  * with the demo operator's identity-pool credentials, driving the UI as an operator does.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyRows, renderLoadedUsers } from '../support/users-screen';
+import { bodyRows, quickFilter, renderLoadedUsers, selectByEmail } from '../support/users-screen';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';
 
@@ -42,5 +42,79 @@ describe('users list, as a new operator meets it', () => {
     await user.click(screen.getByRole('button', { name: /^Search$/ }));
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
     expect(screen.queryByRole('heading', { name: 'Search not run' })).not.toBeInTheDocument();
+  });
+
+  it('says counts in the right number, names attribute columns in words, and its filter example finds a demo user', async () => {
+    const user = userEvent.setup();
+    await renderLoaded('/users?attribute=email&match=equals&value=noah.kim%40example.net');
+    expect(screen.getByRole('status')).toHaveTextContent(/^The only user loaded in .* \(1 ListUsers call, /);
+    expect(screen.getByText('1 user', { exact: true })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    for (const name of ['custom:plan', 'name']) {
+      await user.selectOptions(screen.getByLabelText('Attribute from the pool schema'), name);
+      await user.click(screen.getByRole('button', { name: 'Add column' }));
+    }
+    expect(screen.getByRole('columnheader', { name: /^Plan \(custom\)/ })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /^Name/ })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: /custom:plan/ })).not.toBeInTheDocument();
+
+    // The placeholder's example, typed as shown, finds someone in the demo pool.
+    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    await screen.findByText(/^All [\d,]+ users loaded/, {}, { timeout: 15_000 });
+    const example = /e\.g\. (.*)$/.exec(quickFilter().getAttribute('placeholder') ?? '')?.[1] ?? '';
+    expect(example).not.toBe('');
+    await user.type(quickFilter(), example);
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(0));
+    expect(within(bodyRows()[0]!).getByText('noah.kim@example.net')).toBeInTheDocument();
+  });
+
+  it('adds users to the admin group only after the group name is typed, and lists who was given administrator access, by email', async () => {
+    const user = userEvent.setup();
+    await renderLoaded();
+    await selectByEmail(user, ['liam.chen@example.org', 'olivia.martin@example.org']);
+    await user.selectOptions(screen.getByLabelText('Action'), 'add-to-group');
+    await user.selectOptions(screen.getByLabelText('Group'), 'admins');
+    await user.click(screen.getByRole('button', { name: 'Add to group…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Make 2 users administrators?' });
+    expect(dialog).toHaveTextContent(/full control of this user pool/);
+    const confirm = within(dialog).getByRole('button', { name: 'Give 2 users administrator access' });
+    await user.type(within(dialog).getByLabelText('Type admins to confirm'), '2');
+    expect(confirm).toBeDisabled();
+    await user.clear(within(dialog).getByLabelText('Type admins to confirm'));
+    await user.type(within(dialog).getByLabelText('Type admins to confirm'), 'admins');
+    await user.click(confirm);
+
+    const results = await screen.findByRole('region', { name: 'Add to group “admins”: results' }, { timeout: 10_000 });
+    const granted = within(results).getByRole('list', { name: 'Users given administrator access' });
+    expect(within(granted).getAllByRole('listitem').map((li) => li.textContent?.split(' ')[0])).toEqual(
+      expect.arrayContaining(['liam.chen@example.org', 'olivia.martin@example.org']),
+    );
+    // Result rows name the user by email, the generated username beside it.
+    const row = within(results).getByRole('row', { name: /liam\.chen@example\.org/ });
+    expect(row).toHaveTextContent(/liam\.chen@example\.org [0-9a-f-]{36}/);
+  });
+
+  it('reaches the row actions with Tab and closes the Columns menu with Escape', async () => {
+    const user = userEvent.setup();
+    await renderLoaded();
+    await user.type(quickFilter(), 'liam.chen@example.org');
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    bodyRows()[0]!.focus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Resend code' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Confirm' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: /^Copy username/ })).toHaveFocus();
+
+    const columns = screen.getByRole('button', { name: 'Columns' });
+    await user.click(columns);
+    await user.click(screen.getByRole('checkbox', { name: 'Created' }));
+    expect(screen.getByRole('group', { name: 'Choose columns' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Choose columns' })).not.toBeInTheDocument();
+    expect(columns).toHaveFocus();
+    expect(columns).toHaveAttribute('aria-expanded', 'false');
   });
 });

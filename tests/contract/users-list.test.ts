@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../../mocks/seed/demo';
 import { renderUsersPage } from '../../src/features/users/testing/render-users-page';
 import { demoAdminContext } from '../support/demo-admin';
-import { bodyRows, quickFilter, renderLoadedUsers } from '../support/users-screen';
+import { bodyRows, quickFilter, renderLoadedUsers, selectByEmail } from '../support/users-screen';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';
 
@@ -96,7 +96,7 @@ describe('users list on the emulator', () => {
     await user.selectOptions(screen.getByLabelText('Match'), 'equals');
     await user.type(screen.getByLabelText('Search value'), 'liam.chen@example.org');
     await user.click(screen.getByRole('button', { name: 'Search' }));
-    await screen.findByText('All 1 users loaded', { exact: false }, { timeout: 10_000 });
+    await screen.findByText('The only user loaded', { exact: false }, { timeout: 10_000 });
     expect(router.state.location.search).toBe('?attribute=email&match=equals&value=liam.chen%40example.org');
     expect(screen.getByText(/one page at a time/)).toBeInTheDocument();
     expect(within(bodyRows()[0]!).getByText('liam.chen@example.org')).toBeInTheDocument();
@@ -147,12 +147,7 @@ describe('users list on the emulator', () => {
     const user = userEvent.setup();
     await renderLoaded();
     // Select three users found one by one (selection survives the quick filter).
-    for (const email of ['olivia.martin@example.org', 'ava.johnson@example.org', 'james.brown@example.net']) {
-      await user.clear(quickFilter());
-      await user.type(quickFilter(), email);
-      await waitFor(() => expect(bodyRows()).toHaveLength(1));
-      await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
-    }
+    await selectByEmail(user, ['olivia.martin@example.org', 'ava.johnson@example.org', 'james.brown@example.net']);
     expect(screen.getByText('3 users selected')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Action'), 'confirm');
     await user.click(screen.getByRole('button', { name: 'Confirm sign-up…' }));
@@ -196,7 +191,7 @@ describe('users list on the emulator', () => {
     const dialog = screen.getByRole('alertdialog');
     const confirm = within(dialog).getByRole('button', { name: 'Disable 2 users' });
     expect(confirm).toBeDisabled();
-    await user.type(within(dialog).getByLabelText('Type 2 to confirm'), '2');
+    await user.type(within(dialog).getByLabelText('Type disable 2 users to confirm'), 'disable 2 users');
     await user.click(confirm);
 
     const results = await screen.findByRole('region', { name: 'Disable: results' }, { timeout: 15_000 });
@@ -227,12 +222,7 @@ describe('users list on the emulator', () => {
     const chargeback = (await userByEmail('chargeback@example.org')).Username;
     const spam = (await userByEmail('spam.account@example.net')).Username;
     await renderLoaded('/users?enabled=disabled');
-    for (const email of ['chargeback@example.org', 'spam.account@example.net']) {
-      await user.clear(quickFilter());
-      await user.type(quickFilter(), email);
-      await waitFor(() => expect(bodyRows()).toHaveLength(1));
-      await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
-    }
+    await selectByEmail(user, ['chargeback@example.org', 'spam.account@example.net']);
     await user.selectOptions(screen.getByLabelText('Action'), 'enable');
     await user.click(screen.getByRole('button', { name: 'Enable…' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Enable 2 users' }));
@@ -313,12 +303,7 @@ describe('users list on the emulator', () => {
     const user = userEvent.setup();
     await renderLoaded();
     const emails = ['lucas.silva@example.com.br', 'hannah.schmidt@example.de'];
-    for (const email of emails) {
-      await user.clear(quickFilter());
-      await user.type(quickFilter(), email);
-      await waitFor(() => expect(bodyRows()).toHaveLength(1));
-      await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
-    }
+    await selectByEmail(user, emails);
     // Another tab deletes one of them before the run.
     const gone = await userByEmail('hannah.schmidt@example.de');
     await target.host().call('cognito-idp', 'AdminDeleteUser', { UserPoolId: DEMO.userPoolId, Username: gone.Username });
@@ -348,7 +333,7 @@ describe('users list on the emulator', () => {
     await target.host().call('cognito-idp', 'AdminDeleteUser', { UserPoolId: DEMO.userPoolId, Username: mia.Username });
     await user.selectOptions(screen.getByLabelText('Action'), 'sign-out');
     await user.click(screen.getByRole('button', { name: 'Sign out everywhere…' }));
-    await user.type(within(screen.getByRole('alertdialog')).getByLabelText('Type 1 to confirm'), '1');
+    await user.type(within(screen.getByRole('alertdialog')).getByLabelText('Type sign out 1 user to confirm'), 'sign out 1 user');
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out everywhere 1 user' }));
     const results = await screen.findByRole('region', { name: 'Sign out everywhere: results' }, { timeout: 10_000 });
     expect(results).toHaveTextContent('0 done, 0 skipped, 1 failed');

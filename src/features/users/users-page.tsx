@@ -13,6 +13,7 @@ import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
 import { PageHeader } from '@/components/page-header';
+import { countOf } from '@/lib/format';
 import { listingQuery, usersKeys } from './api/users-queries';
 import type { UsersLoad } from './api/users-load';
 import type { BulkActionKind } from './bulk/bulk-actions';
@@ -26,6 +27,7 @@ import { QuickFilter } from './components/quick-filter';
 import { RowActions } from './components/row-actions';
 import { SearchForm } from './components/search-form';
 import { StatusFilters } from './components/status-filters';
+import { STATUS_LABELS } from './components/user-cells';
 import { noticeFrom, userPaths } from './detail/paths';
 import { planQuery, type QueryPlan, type UsersView } from './filters/filter-model';
 import { isEmptyView } from './filters/url-params';
@@ -198,12 +200,13 @@ export function UsersPage() {
         allSelected={selection.allInViewSelected}
         loading={loading}
         groups={list.groups}
+        adminGroup={ctx.adminGroup}
         busy={bulk.state.phase === 'running'}
         onSelectAll={selection.selectAllInView}
         onClear={selection.clear}
         onRun={runBulk}
       />
-      {bulk.state.phase !== 'idle' ? <BulkResults state={bulk.state} onCancel={bulk.cancel} onRetry={() => void bulk.retryFailed()} onDismiss={bulk.dismiss} /> : null}
+      {bulk.state.phase !== 'idle' ? <BulkResults state={bulk.state} adminGroup={ctx.adminGroup} onCancel={bulk.cancel} onRetry={() => void bulk.retryFailed()} onDismiss={bulk.dismiss} /> : null}
 
       {searchRejected ? (
         <EmptyState
@@ -255,14 +258,15 @@ export function UsersPage() {
             </button>
           }
         >
-          {snapshot.rows.length.toLocaleString()} users are loaded; none has a value matching “{quickText}”{plan.clientStatus ? ` with status ${plan.clientStatus}` : ''}.
+          {snapshot.rows.length === 1 ? 'One user is' : `${countOf(snapshot.rows.length, 'user')} are`} loaded; none has a value matching “{quickText}”
+          {plan.clientStatus ? ` with status ${STATUS_LABELS[plan.clientStatus]}` : ''}.
         </EmptyState>
       ) : (
         <>
           <p className="users-count" aria-live="polite">
             {rows.length === snapshot.rows.length
-              ? `${rows.length.toLocaleString()} users`
-              : `${rows.length.toLocaleString()} of ${snapshot.rows.length.toLocaleString()} loaded users match`}
+              ? countOf(rows.length, 'user')
+              : `${rows.length.toLocaleString()} of ${countOf(snapshot.rows.length, 'loaded user')} ${rows.length === 1 ? 'matches' : 'match'}`}
           </p>
           <DataTable
             rows={rows}
@@ -275,7 +279,7 @@ export function UsersPage() {
             selection={selection.tableSelection}
             label="Users"
             onOpenRow={openRow}
-            rowActions={(row) => <RowActions row={row} onRun={runRow} disabled={bulk.state.phase === 'running'} />}
+            rowActions={(row, tabbable) => <RowActions row={row} onRun={runRow} disabled={bulk.state.phase === 'running'} tabbable={tabbable} />}
           />
         </>
       )}

@@ -96,7 +96,7 @@ export function DataTable({
   selection: TableSelection;
   label: string;
   onOpenRow: (row: UserRow) => void;
-  rowActions?: (row: UserRow) => ReactNode;
+  rowActions?: (row: UserRow, tabbable: boolean) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);

@@ -69,10 +69,47 @@ export function canAddAttributeColumn(name: string): boolean {
 
 export type AttributeType = 'String' | 'Number' | 'DateTime' | 'Boolean';
 
+/** Cognito's standard attributes (the OpenID Connect claims) in words. */
+const STANDARD_LABELS: Record<string, string> = {
+  name: 'Name',
+  given_name: 'Given name',
+  family_name: 'Family name',
+  middle_name: 'Middle name',
+  nickname: 'Nickname',
+  preferred_username: 'Preferred username',
+  profile: 'Profile URL',
+  picture: 'Picture URL',
+  website: 'Website',
+  email: 'Email',
+  email_verified: 'Email verified',
+  gender: 'Gender',
+  birthdate: 'Birth date',
+  zoneinfo: 'Time zone',
+  locale: 'Locale',
+  phone_number: 'Phone number',
+  phone_number_verified: 'Phone verified',
+  address: 'Address',
+  updated_at: 'Updated',
+};
+
+const words = (name: string) => {
+  const text = name.replace(/[_-]+/g, ' ').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+/** A column header for an attribute: "Given name", "Plan (custom)"; the raw name stays in the tooltip. */
+export function attributeLabel(name: string): string {
+  const standard = STANDARD_LABELS[name];
+  if (standard) return standard;
+  if (name.startsWith('dev:custom:')) return `${words(name.slice('dev:custom:'.length))} (developer-only)`;
+  if (name.startsWith('custom:')) return `${words(name.slice('custom:'.length))} (custom)`;
+  return words(name);
+}
+
 /** A column for any attribute of the pool's schema, standard or custom. */
 export function attributeColumn(name: string, type: AttributeType = 'String'): UserColumn {
   const read = attributeValue(name);
-  const base = { id: attributeColumnId(name), label: name, attribute: name, width: 180, defaultVisible: false };
+  const base = { id: attributeColumnId(name), label: attributeLabel(name), attribute: name, width: 180, defaultVisible: false };
   if (type === 'Boolean' || name.endsWith('_verified')) {
     return { ...base, kind: 'boolean', width: 120, value: booleanAttribute(name) };
   }
