@@ -8,7 +8,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyRows, quickFilter, renderLoadedUsers, selectByEmail } from '../support/users-screen';
+import { bodyRows, quickFilter, renderLoadedUsers, rowHasText, selectByEmail } from '../support/users-screen';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';
 
@@ -66,7 +66,7 @@ describe('users list, as a new operator meets it', () => {
     expect(example).not.toBe('');
     await user.type(quickFilter(), example);
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(0));
-    expect(within(bodyRows()[0]!).getByText('noah.kim@example.net')).toBeInTheDocument();
+    expect(rowHasText(bodyRows()[0]!, 'noah.kim@example.net')).toBe(true);
   });
 
   it('adds users to the admin group only after the group name is typed, and lists who was given administrator access, by email', async () => {
@@ -116,5 +116,29 @@ describe('users list, as a new operator meets it', () => {
     expect(screen.queryByRole('group', { name: 'Choose columns' })).not.toBeInTheDocument();
     expect(columns).toHaveFocus();
     expect(columns).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('names users by email in the first column (username on hover), clips long values with the whole on hover, and remembers resized columns', async () => {
+    const user = userEvent.setup();
+    const { unmount } = await renderLoaded();
+    await user.type(quickFilter(), 'liam.chen@example.org');
+    await waitFor(() => expect(bodyRows()).toHaveLength(1));
+    const link = within(bodyRows()[0]!).getAllByRole('link')[0]!;
+    expect(link).toHaveTextContent('liam.chen@example.org');
+    expect(link.getAttribute('title')).toMatch(/^Username [0-9a-f-]{36}$/);
+    expect(within(bodyRows()[0]!).getAllByTitle('liam.chen@example.org').length).toBeGreaterThan(0);
+
+    const grip = screen.getByRole('separator', { name: 'Resize Email' });
+    expect(grip).toHaveAttribute('aria-valuenow', '240');
+    grip.focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(grip).toHaveAttribute('aria-valuenow', '272');
+    await user.keyboard('{ArrowLeft}'.repeat(20));
+    expect(grip).toHaveAttribute('aria-valuenow', '140'); // its minimum
+    await user.keyboard('{ArrowRight}');
+    unmount();
+    // Another visit in this browser gets the same width.
+    await renderLoaded();
+    expect(screen.getByRole('separator', { name: 'Resize Email' })).toHaveAttribute('aria-valuenow', '156');
   });
 });

@@ -25,3 +25,9 @@ export async function selectByEmail(user: UserEvent, emails: readonly string[]) 
     await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
   }
 }
+
+/** The username a body row links to (the first column shows the email in email-sign-in pools). */
+export const rowUsername = (row: HTMLElement) => decodeURIComponent(within(row).getAllByRole('link')[0]!.getAttribute('href')!.split('/')[2]!);
+
+/** A cell's text in a row, where the first column and the Email column may both show the email. */
+export const rowHasText = (row: HTMLElement, text: string) => within(row).queryAllByText(text).length > 0;

@@ -275,6 +275,8 @@ export function UsersPage() {
             onVisibleChange={(next) => updatePrefs({ columns: next })}
             sorting={prefs.sorting as SortingState}
             onSortingChange={(sorting) => updatePrefs({ sorting })}
+            widths={prefs.widths}
+            onWidthsChange={(widths) => updatePrefs({ widths })}
             groupsKnown={snapshot.groupsKnown}
             selection={selection.tableSelection}
             label="Users"

@@ -3,6 +3,7 @@
  * column definitions (components/columns.tsx), the sorter and the exporter all read these, so a
  * column added here appears everywhere at once.
  */
+import { displayName } from '../detail/display-name';
 import type { UserRow } from './user-row';
 
 export type ColumnKind = 'text' | 'mono' | 'status' | 'boolean' | 'date' | 'groups' | 'number';
@@ -16,6 +17,10 @@ export interface UserColumn {
   value: (row: UserRow) => ColumnValue;
   /** default width in px */
   width: number;
+  /** narrowest it may be resized to, in px (default 80) */
+  minWidth?: number;
+  /** what the column orders by, when not its value (the first column shows and sorts by name, exports the username) */
+  sortBy?: (row: UserRow) => ColumnValue;
   /** the attribute behind the column, if any */
   attribute?: string;
   /** shown before the operator chooses columns */
@@ -31,22 +36,33 @@ const booleanAttribute = (name: string) => (row: UserRow) => {
 };
 
 export const BASE_COLUMNS: readonly UserColumn[] = [
-  { id: 'username', label: 'Username', kind: 'text', width: 220, value: (r) => r.user.username, defaultVisible: true, required: true },
-  { id: 'email', label: 'Email', kind: 'text', width: 240, attribute: 'email', value: attributeValue('email'), defaultVisible: true },
+  {
+    id: 'username',
+    label: 'User',
+    kind: 'text',
+    width: 240,
+    minWidth: 140,
+    // Email-sign-in pools: the email (or phone) people know; the generated username is in the tooltip and Copy.
+    value: (r) => r.user.username,
+    sortBy: (r) => displayName(r.user),
+    defaultVisible: true,
+    required: true,
+  },
+  { id: 'email', label: 'Email', kind: 'text', width: 240, minWidth: 140, attribute: 'email', value: attributeValue('email'), defaultVisible: true },
   {
     id: 'email_verified',
     label: 'Email verified',
     kind: 'boolean',
-    width: 120,
+    width: 150,
     attribute: 'email_verified',
     value: booleanAttribute('email_verified'),
     defaultVisible: true,
   },
-  { id: 'status', label: 'Status', kind: 'status', width: 190, value: (r) => r.user.status, defaultVisible: true },
-  { id: 'enabled', label: 'Enabled', kind: 'boolean', width: 100, value: (r) => r.user.enabled, defaultVisible: true },
-  { id: 'created', label: 'Created', kind: 'date', width: 195, value: (r) => r.user.createdAt, defaultVisible: true },
-  { id: 'modified', label: 'Last modified', kind: 'date', width: 195, value: (r) => r.user.modifiedAt, defaultVisible: true },
-  { id: 'sub', label: 'User ID (sub)', kind: 'mono', width: 300, value: (r) => r.user.sub, defaultVisible: false },
+  { id: 'status', label: 'Status', kind: 'status', width: 200, minWidth: 120, value: (r) => r.user.status, defaultVisible: true },
+  { id: 'enabled', label: 'Enabled', kind: 'boolean', width: 120, value: (r) => r.user.enabled, defaultVisible: true },
+  { id: 'created', label: 'Created', kind: 'date', width: 200, minWidth: 110, value: (r) => r.user.createdAt, defaultVisible: true },
+  { id: 'modified', label: 'Last modified', kind: 'date', width: 200, minWidth: 110, value: (r) => r.user.modifiedAt, defaultVisible: true },
+  { id: 'sub', label: 'User ID (sub)', kind: 'mono', width: 320, minWidth: 120, value: (r) => r.user.sub, defaultVisible: false },
   { id: 'groups', label: 'Groups', kind: 'groups', width: 200, value: (r) => r.groups, defaultVisible: true },
 ];
 
@@ -164,7 +180,7 @@ export function valueJson(value: ColumnValue): string | number | boolean | strin
  * the rest. undefined sorts last in either direction.
  */
 export function sortKey(column: UserColumn, row: UserRow): string | number | undefined {
-  const value = column.value(row);
+  const value = (column.sortBy ?? column.value)(row);
   if (value === undefined) return undefined;
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
