@@ -7,7 +7,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO } from '../../mocks/seed/demo';
 import { bodyRows, quickFilter, renderLoadedUsers, rowHasText, selectByEmail } from '../support/users-screen';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';
@@ -22,6 +24,16 @@ afterEach(() => {
 });
 
 const renderLoaded = (path?: string) => renderLoadedUsers(target, path);
+
+async function usernameOf(email: string): Promise<string> {
+  const page = (await target.host().call('cognito-idp', 'ListUsers', { UserPoolId: DEMO.userPoolId, Filter: `email = "${email}"` })) as { Users: { Username: string }[] };
+  return page.Users[0]!.Username;
+}
+
+async function groupsOf(username: string): Promise<string[]> {
+  const page = (await target.host().call('cognito-idp', 'AdminListGroupsForUser', { UserPoolId: DEMO.userPoolId, Username: username })) as { Groups: { GroupName: string }[] };
+  return page.Groups.map((g) => g.GroupName);
+}
 
 describe('users list, as a new operator meets it', () => {
   it('a search refused at the form leaves no stale empty state or counts from the search before', async () => {
@@ -140,5 +152,56 @@ describe('users list, as a new operator meets it', () => {
     // Another visit in this browser gets the same width.
     await renderLoaded();
     expect(screen.getByRole('separator', { name: 'Resize Email' })).toHaveAttribute('aria-valuenow', '156');
+  });
+
+  it('a reload mid-run keeps what was done, offers to resume the rest, and applies nothing twice', async () => {
+    const user = userEvent.setup();
+    const emails = ['liam.chen@example.org', 'olivia.martin@example.org', 'noah.kim@example.net'];
+    const usernames = await Promise.all(emails.map(usernameOf));
+    const held = usernames[2]!;
+    const adds: string[] = [];
+    let release: () => void = () => {};
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    target.host().server.use(
+      http.post('https://cognito-idp.us-east-1.amazonaws.com/', async ({ request }) => {
+        if (request.headers.get('x-amz-target') !== 'AWSCognitoIdentityProviderService.AdminAddUserToGroup') return undefined;
+        const body = (await request.clone().json()) as { Username: string };
+        adds.push(body.Username);
+        // The third user's first request is still under way when the page goes away.
+        if (body.Username === held && adds.filter((u) => u === held).length === 1) await hold;
+        return undefined;
+      }),
+    );
+    try {
+      const first = await renderLoaded();
+      await selectByEmail(user, emails);
+      await user.selectOptions(screen.getByLabelText('Action'), 'add-to-group');
+      await user.selectOptions(screen.getByLabelText('Group'), 'beta-testers');
+      await user.click(screen.getByRole('button', { name: 'Add to group…' }));
+      await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Add to group 3 users' }));
+      await screen.findByText(/2 done, 0 skipped, 0 failed/, {}, { timeout: 10_000 });
+      // Leaving is questioned while it runs.
+      const unload = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(unload);
+      expect(unload.defaultPrevented).toBe(true);
+
+      // Reload: the page goes away (pagehide) and comes back with a fresh cache.
+      window.dispatchEvent(new Event('pagehide'));
+      first.unmount();
+      await renderLoaded();
+      const results = screen.getByRole('region', { name: 'Add to group “beta-testers”: results' });
+      expect(results).toHaveTextContent('The page was reloaded while this ran');
+      expect(results).toHaveTextContent('2 done, 0 skipped, 0 failed, 1 not run');
+      for (const email of emails.slice(0, 2)) expect(within(results).getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) })).toHaveTextContent('Done');
+
+      await user.click(within(results).getByRole('button', { name: 'Resume the remaining 1' }));
+      await waitFor(() => expect(screen.getByRole('region', { name: /results$/ })).toHaveTextContent('3 done, 0 skipped, 0 failed'), { timeout: 10_000 });
+      // The two done before the reload were not sent again.
+      expect(adds.filter((u) => u === usernames[0]).length).toBe(1);
+      expect(adds.filter((u) => u === usernames[1]).length).toBe(1);
+      for (const name of usernames) expect(await groupsOf(name)).toContain('beta-testers');
+    } finally {
+      release();
+    }
   });
 });

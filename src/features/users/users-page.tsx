@@ -12,6 +12,7 @@ import { Alert } from '@/components/alert';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
+import { useLeaveGuard } from '@/components/leave-guard';
 import { PageHeader } from '@/components/page-header';
 import { countOf } from '@/lib/format';
 import { listingQuery, usersKeys } from './api/users-queries';
@@ -95,7 +96,20 @@ export function UsersPage() {
   const [rejectedAt, setRejectedAt] = useState<UsersView['search'] | null>(null);
   const searchRejected = rejectedAt !== null && rejectedAt === view.search;
 
-  const bulk = useBulkRun(ctx);
+  const bulk = useBulkRun(ctx, snapshot.rows);
+  // A run stops when the screen is left, and a reload cuts it off: ask first (the journal keeps
+  // what was done either way).
+  const leaveDialog = useLeaveGuard({
+    when: bulk.state.phase === 'running',
+    title: 'Stop the bulk run?',
+    message: (
+      <p>
+        A bulk action is still running. Leaving this page stops it: users already processed stay as they are and are listed when you come back; the
+        rest are not processed.
+      </p>
+    ),
+    leaveLabel: 'Stop and leave',
+  });
   const [exporting, setExporting] = useState(false);
 
   const runBulk = (kind: BulkActionKind, group: string | undefined) => void bulk.start(kind, group, selection.items());
@@ -286,6 +300,7 @@ export function UsersPage() {
         </>
       )}
 
+      {leaveDialog}
       {exporting ? (
         <ExportDialog
           viewRows={rows}

@@ -70,8 +70,8 @@ export function BulkResults({
         actions={
           <>
             {retryable > 0 ? (
-              <button type="button" className="button" onClick={onRetry}>
-                Retry {retryable} failed or not run
+              <button type="button" className={state.interrupted ? 'button button--primary' : 'button'} onClick={onRetry}>
+                {state.interrupted ? `Resume the remaining ${retryable.toLocaleString()}` : `Retry ${retryable.toLocaleString()} failed or not run`}
               </button>
             ) : null}
             <button
@@ -87,6 +87,12 @@ export function BulkResults({
           </>
         }
       >
+        {state.interrupted ? (
+          <p>
+            The page was reloaded while this ran. What was done before is listed below and is not done again;{' '}
+            {retryable > 0 ? `${retryable.toLocaleString()} ${retryable === 1 ? 'user was' : 'users were'} not reached and can be resumed.` : 'every user had been reached.'}
+          </p>
+        ) : null}
         {state.stoppedBy ? <p>Stopped early: {state.stoppedBy.message}</p> : null}
         {state.cancelled ? <p>The run was cancelled; requests already sent finished and are listed as they went.</p> : null}
       </Alert>
