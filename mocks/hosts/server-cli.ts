@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEMO } from '../seed/demo';
 import { startEmulatorServer } from './server';
 
-const USAGE = `Usage: npm run emulator -- [options]
+const USAGE = `Usage: cognito-emulator [options]        (in the Poolkeeper repository: npm run emulator -- [options])
 
   --port N          port to listen on (default 9229; 0 = any free port)
   --host HOST       interface to bind (default 127.0.0.1)

@@ -193,7 +193,7 @@ export class Emulator {
     const name = this.options.seed ?? 'demo';
     const seeder = seeders.get(name);
     if (!seeder && name !== 'empty') {
-      throw new Error(`Seed '${name}' is not registered; import it from mocks/seed (mocks/index.ts does).`);
+      throw new Error(`Seed '${name}' is not registered; import '@poolkeeper/cognito-emulator' (it registers the seeds) or mocks/seed.`);
     }
     if (seeder) await seeder(this, this.options);
     if (!this.options.random) this.random = cryptoRandom;

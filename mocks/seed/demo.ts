@@ -2,13 +2,16 @@ import type { Emulator, EmulatorOptions } from '../model/emulator';
 import type { PolicyDocument } from '../model/iam';
 import type { Random } from '../model/random';
 import type { CallContext } from '../model/types';
+import { backlogUsers, seedDemoEmail } from './demo-email';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
+import { seedReviewFindings } from './demo-review';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 const POOL_ID = `${REGION}_DemoPool1`;
 const POOL_ARN = `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${POOL_ID}`;
 const PROVIDER = `cognito-idp.${REGION}.amazonaws.com/${POOL_ID}`;
+const DEMO_IDENTITY_POOL_ID = `${REGION}:00000000-0000-4000-8000-000000000001`;
 
 /** The dashboard's runtime config (src/config schema) for the demo seed. */
 export interface DemoConfig {
@@ -110,13 +113,28 @@ export const ADMIN_POLICY: PolicyDocument = {
         'cognito-idp:AdminListGroupsForUser',
         'cognito-idp:AdminAddUserToGroup',
         'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:DescribeRiskConfiguration',
+        'cognito-idp:ListUserPoolReplicas',
       ],
       Resource: POOL_ARN,
     },
     {
+      // DescribeUserPoolDomain names only the domain, so IAM cannot scope it to the pool.
+      Sid: 'ReadHostedDomain',
+      Effect: 'Allow',
+      Action: ['cognito-idp:DescribeUserPoolDomain'],
+      Resource: '*',
+    },
+    {
+      Sid: 'ReviewIdentityPool',
+      Effect: 'Allow',
+      Action: ['cognito-identity:DescribeIdentityPool', 'cognito-identity:GetIdentityPoolRoles'],
+      Resource: `arn:aws:cognito-identity:${REGION}:${ACCOUNT}:identitypool/${DEMO_IDENTITY_POOL_ID}`,
+    },
+    {
       Sid: 'ReadEmailSendingHealth',
       Effect: 'Allow',
-      Action: ['ses:GetSendQuota', 'ses:GetSendStatistics', 'ses:ListIdentities', 'ses:GetIdentityVerificationAttributes'],
+      Action: ['ses:GetSendQuota', 'ses:GetSendStatistics', 'ses:ListIdentities', 'ses:GetIdentityVerificationAttributes', 'ses:GetAccountSendingEnabled'],
       Resource: '*',
     },
   ],
@@ -145,7 +163,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   emulator.ses.putIdentity(REGION, DEMO.sesIdentity, 'Success');
   emulator.ses.putIdentity(REGION, 'example.com', 'Success');
   emulator.ses.putIdentity(REGION, 'billing@acme-customers.test', 'Pending');
-  seedSendHistory(emulator, now);
+  seedDemoEmail(emulator, REGION, now);
 
   const poolId = await withFixedId(emulator, POOL_ID.slice(REGION.length + 1), ALNUM, async () => {
     const created = (await idp.call(
@@ -215,6 +233,8 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
     }),
   );
 
+  await seedReviewFindings(emulator, poolId, ROOT);
+
   await idp.call(
     'CreateGroup',
     { UserPoolId: poolId, GroupName: DEMO.adminGroup, Description: 'Poolkeeper operators', RoleArn: DEMO.adminRoleArn, Precedence: 0 },
@@ -234,6 +254,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   }
   const extra = options.users ?? DEMO.defaultGeneratedUsers;
   for (const user of generatedUsers(extra, emulator.random)) putDemoUser(emulator, poolId, user, now);
+  for (const user of backlogUsers()) putDemoUser(emulator, poolId, user, now);
 
   emulator.identity.putIdentityPool({
     IdentityPoolId: DEMO.identityPoolId,
@@ -262,24 +283,6 @@ function putDemoUser(emulator: Emulator, poolId: string, user: DemoUser, now: nu
 async function createClient(emulator: Emulator, input: Record<string, unknown>): Promise<string> {
   const created = (await emulator.idp.call('CreateUserPoolClient', input, ROOT)) as { UserPoolClient: { ClientId: string } };
   return created.UserPoolClient.ClientId;
-}
-
-/** A fortnight of modest sending, so GetSendStatistics and SentLast24Hours show something real. */
-function seedSendHistory(emulator: Emulator, now: number): void {
-  const random = emulator.random;
-  const quarter = 15 * 60 * 1000;
-  for (let day = 13; day >= 0; day--) {
-    const sends = 2 + random.int(6);
-    for (let i = 0; i < sends; i++) {
-      const atMs = Math.floor((now - day * DAY_MS - random.int(DAY_MS - quarter) - quarter) / quarter) * quarter;
-      emulator.ses.putSendHistory(REGION, {
-        atMs,
-        deliveryAttempts: 1 + random.int(3),
-        bounces: random.int(25) === 0 ? 1 : 0,
-        complaints: random.int(60) === 0 ? 1 : 0,
-      });
-    }
-  }
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

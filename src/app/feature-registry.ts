@@ -17,6 +17,8 @@ export interface FeatureEntry {
 export const FEATURES: FeatureEntry[] = [
   { name: 'overview', segment: '', load: () => import('@/features/overview/routes'), nav: { label: 'Overview', to: '/', end: true } },
   { name: 'users', segment: 'users', load: () => import('@/features/users/routes'), nav: { label: 'Users', to: '/users' } },
+  { name: 'email', segment: 'email', load: () => import('@/features/email/routes'), nav: { label: 'Email & codes', to: '/email' } },
+  { name: 'review', segment: 'review', load: () => import('@/features/review/routes'), nav: { label: 'Configuration', to: '/review' } },
 ];
 
 /** The feature that owns a path such as '/users/alice/groups' (basename already removed). */

@@ -65,7 +65,7 @@ export const OPERATION_CATEGORY: Readonly<Record<string, QuotaCategory>> = {
   AdminDeleteUser: 'UserUpdate',
   AdminUpdateUserAttributes: 'UserUpdate',
   AdminDeleteUserAttributes: 'UserUpdate',
-  ResendConfirmationCode: 'UserUpdate',
+  ResendConfirmationCode: 'UserResourceRead',
   AdminResetUserPassword: 'UserAccountRecovery',
   AdminSetUserPassword: 'UserAccountRecovery',
   AdminAddUserToGroup: 'UserResourceUpdate',
@@ -74,6 +74,13 @@ export const OPERATION_CATEGORY: Readonly<Record<string, QuotaCategory>> = {
   ListGroups: 'UserPoolResourceRead',
   GetGroup: 'UserPoolResourceRead',
   DescribeUserPool: 'UserPoolRead',
+  // The configuration review's reads (REFERENCE §3a).
+  ListUserPoolReplicas: 'UserPoolRead',
+  GetUserPoolMfaConfig: 'UserPoolResourceRead',
+  DescribeRiskConfiguration: 'UserPoolResourceRead',
+  DescribeUserPoolDomain: 'UserPoolResourceRead',
+  ListUserPoolClients: 'UserPoolClientRead',
+  DescribeUserPoolClient: 'UserPoolClientRead',
 };
 
 export function categoryOf(operation: string): QuotaCategory {

@@ -9,7 +9,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { bodyRows, quickFilter, renderLoadedUsers, rowHasText, selectByEmail } from '../support/users-screen';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';

@@ -2,7 +2,7 @@
  * The demo operator's admin context against an emulator target, as the signed-in app builds it:
  * identity-pool credentials for the admin group's role, real SDK clients. Cached per target.
  */
-import { DEMO } from '../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import type { AdminContextValue } from '../../src/aws/admin-context';
 import { getUserDetail } from '../../src/aws/user-detail';
 import { operatorCredentials, sdkClients } from './aws';

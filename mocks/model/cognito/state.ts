@@ -54,6 +54,8 @@ export interface UserRecord {
   failures: { signIn: number; code: number; signInLockedUntil?: number; codeLockedUntil?: number };
   /** values waiting for verification (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate) */
   pending?: AttributeMap;
+  /** when ResendConfirmationCode sent this user a code (ms), for the per-user hourly cap */
+  resends?: number[];
 }
 
 export interface GroupRecord {
@@ -86,6 +88,10 @@ export interface PoolRecord {
   /** custom and standard schema attributes, in AWS SchemaAttributeType shape */
   schema: SchemaAttribute[];
   mfa: Record<string, unknown>;
+  /** SetRiskConfiguration settings by client id ('*' = the pool's own), AWS shape plus LastModifiedDate (ms) */
+  risk?: Record<string, Record<string, unknown>>;
+  /** the hosted domains (prefix and custom) and what DescribeUserPoolDomain reports about them */
+  domains?: Record<string, { managedLoginVersion: number; certificateArn?: string }>;
   keys: SigningKey[];
   clients: Map<string, ClientRecord>;
   groups: Map<string, GroupRecord>;

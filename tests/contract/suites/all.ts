@@ -1,5 +1,6 @@
 import type { EmulatorTarget } from '../../support/targets';
 import { authorizationSuite } from './authorization';
+import { emailDeliverySuite } from './email-delivery';
 import { emulatorApiSuite } from './emulator-api';
 import { identitySuite } from './identity';
 import { quotasSuite } from './quotas';
@@ -14,6 +15,7 @@ export function allSuites(target: EmulatorTarget) {
   identitySuite(target);
   userPoolsSuite(target);
   sesSuite(target);
+  emailDeliverySuite(target);
   quotasSuite(target);
   emulatorApiSuite(target);
 }

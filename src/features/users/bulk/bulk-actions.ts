@@ -20,7 +20,7 @@ import {
 import type { UserStatus } from '@/aws/user-types';
 import { countOf } from '@/lib/format';
 import type { UserChange } from '../api/users-load';
-import type { BulkItem, BulkTask } from './bulk-runner';
+import type { BulkItem, BulkTask } from '@/lib/bulk-runner';
 
 export type BulkActionKind = 'resend-code' | 'confirm' | 'enable' | 'disable' | 'add-to-group' | 'remove-from-group' | 'sign-out' | 'delete';
 

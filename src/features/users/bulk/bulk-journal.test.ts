@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testUser } from '../testing/test-user';
 import { BulkJournal, clearJournal, itemFromJournal, journalUser, readJournal, recoveredResults } from './bulk-journal';
-import type { BulkItem } from './bulk-runner';
+import type { BulkItem } from '@/lib/bulk-runner';
 
 class MemoryStore {
   data = new Map<string, string>();

@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { isUserStatus, type AppUser, type UserStatus } from '@/aws/user-types';
 import type { BulkActionKind } from './bulk-actions';
-import type { BulkItem, BulkResult } from './bulk-runner';
+import type { BulkItem, BulkResult } from '@/lib/bulk-runner';
 
 const WRITE_MS = 400;
 const keyFor = (poolId: string) => `poolkeeper:bulk-run:v1:${poolId}`;

@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
+import { resultsToCsv, type BulkOutcome, type BulkResult } from '@/lib/bulk-runner';
 import { BULK_ACTIONS, isPrivilegeGrant } from '../bulk/bulk-actions';
-import { resultsToCsv, type BulkOutcome, type BulkResult } from '../bulk/bulk-runner';
 import { downloadBlob } from '../export/export-file';
 import type { BulkState } from '../hooks/use-bulk-run';
 

@@ -14,8 +14,8 @@ import { markDeleted } from '../api/deleted-users';
 import { applyUserChanges } from '../api/users-queries';
 import type { UserChange } from '../api/users-load';
 import { bulkTask, changeOf, type BulkActionKind } from '../bulk/bulk-actions';
+import { itemsToRetry, mergeResults, runBulk, summarise, type BulkItem, type BulkLedger, type BulkProgress, type BulkResult } from '@/lib/bulk-runner';
 import { BulkJournal, clearJournal, itemFromJournal, journalUser, readJournal, recoveredResults, sessionStore } from '../bulk/bulk-journal';
-import { itemsToRetry, mergeResults, runBulk, summarise, type BulkItem, type BulkLedger, type BulkProgress, type BulkResult } from '../bulk/bulk-runner';
 import { displayName } from '../detail/display-name';
 
 export type BulkState =
