@@ -3,6 +3,7 @@ import type { PolicyDocument } from '../model/iam';
 import type { Random } from '../model/random';
 import type { CallContext } from '../model/types';
 import { backlogUsers, seedDemoEmail } from './demo-email';
+import { seedDemoSecurity } from './demo-security';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
 import { seedReviewFindings } from './demo-review';
 
@@ -115,6 +116,8 @@ export const ADMIN_POLICY: PolicyDocument = {
         'cognito-idp:AdminRemoveUserFromGroup',
         'cognito-idp:DescribeRiskConfiguration',
         'cognito-idp:ListUserPoolReplicas',
+        'cognito-idp:AdminSetUserMFAPreference',
+        'cognito-idp:AdminListUserAuthEvents',
       ],
       Resource: POOL_ARN,
     },
@@ -174,6 +177,9 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
         UsernameConfiguration: { CaseSensitive: false },
         AutoVerifiedAttributes: ['email'],
         DeletionProtection: 'ACTIVE',
+        // Threat protection in audit mode (Plus plan) records sign-ins for the History tab.
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
         Policies: {
           PasswordPolicy: {
             MinimumLength: 10,
@@ -255,6 +261,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   const extra = options.users ?? DEMO.defaultGeneratedUsers;
   for (const user of generatedUsers(extra, emulator.random)) putDemoUser(emulator, poolId, user, now);
   for (const user of backlogUsers()) putDemoUser(emulator, poolId, user, now);
+  seedDemoSecurity(emulator, poolId, now);
 
   emulator.identity.putIdentityPool({
     IdentityPoolId: DEMO.identityPoolId,

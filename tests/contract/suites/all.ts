@@ -2,6 +2,7 @@ import type { EmulatorTarget } from '../../support/targets';
 import { authorizationSuite } from './authorization';
 import { emailDeliverySuite } from './email-delivery';
 import { emulatorApiSuite } from './emulator-api';
+import { fidelitySuite } from './fidelity';
 import { identitySuite } from './identity';
 import { quotasSuite } from './quotas';
 import { sesSuite } from './ses';
@@ -13,6 +14,7 @@ export function allSuites(target: EmulatorTarget) {
   wireSuite(target);
   authorizationSuite(target);
   identitySuite(target);
+  fidelitySuite(target);
   userPoolsSuite(target);
   sesSuite(target);
   emailDeliverySuite(target);
