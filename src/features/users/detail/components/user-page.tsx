@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import '../user-detail.css';
 import { useAdminContext } from '@/aws/admin-context';
@@ -38,9 +38,13 @@ function UserPageContent({ username }: { username: string }) {
   // What the cache holds from before the delete is not this user any more: ask Cognito again.
   const fresh = query.isSuccess && deleted !== undefined && query.dataUpdatedAt > deleted.at;
   const { refetch } = query;
+  // Only a page opened after the delete (Back, a link) asks again; the page that just deleted the
+  // user is on its way to the list and would only spend a call on a certain "not found".
+  const [openedAt] = useState(() => Date.now());
+  const deletedBeforeOpening = deleted !== undefined && deleted.at < openedAt;
   useEffect(() => {
-    if (deleted && !fresh) void refetch();
-  }, [deleted, fresh, refetch]);
+    if (deletedBeforeOpening && !fresh) void refetch();
+  }, [deletedBeforeOpening, fresh, refetch]);
   useEffect(() => {
     // Re-created since (the same name answers again): the deletion is history.
     if (fresh && query.data) forgetDeletion(queryClient, userPoolId, query.data, username);
