@@ -6,6 +6,8 @@ export const AWS_HOST_PATTERNS = [
   'https://cognito-idp.:region.amazonaws.com/*',
   'https://cognito-identity.:region.amazonaws.com/*',
   'https://email.:region.amazonaws.com/*',
+  // Emulated REST APIs (mocks/model/apigateway.ts); other APIs get API Gateway's 403, as AWS answers an unknown API.
+  'https://:api.execute-api.:region.amazonaws.com/*',
 ] as const;
 
 /**
