@@ -36,8 +36,8 @@ const OPERATOR = DEMO.operator;
 const OVERALL_TIMEOUT_MS = 15 * 60_000;
 const FULL_LOAD_TIMEOUT_MS = 10 * 60_000;
 const TARGET = { sortMs: 100, filterMs: 100, longTaskMs: 50 };
-/** Columns sorted in turn; the last click sorts Username again, on sort keys already extracted. */
-const SORT_COLUMNS = ['Username', 'Email', 'Status', 'Last modified', 'Username'];
+/** Columns sorted in turn; the last click sorts User again, on sort keys already extracted. */
+const SORT_COLUMNS = ['User', 'Email', 'Status', 'Last modified', 'User'];
 /** Typed one key at a time, then erased: in the demo seed each keystroke narrows (or widens) the rows shown. */
 const FILTER_TEXT = 'kof';
 /**

@@ -63,6 +63,42 @@ describe('toAppError', () => {
     expect(error.detail).toBe(detail);
   });
 
+  it.each([
+    [
+      "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128",
+      'The username is too long: Cognito accepts at most 128 characters.',
+    ],
+    [
+      "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+      'The username contains spaces, line breaks or other invisible characters, which Cognito does not accept.',
+    ],
+    [
+      "2 validation errors detected: Value '61' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60; Value at 'userAttributes.2.member.value' failed to satisfy constraint: Member must have length less than or equal to 2048",
+      'The page size “61” is too large: at most 60. An attribute value is too long: Cognito accepts at most 2048 characters.',
+    ],
+    [
+      "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$",
+      'The password cannot start or end with a space.',
+    ],
+    [
+      "1 validation error detected: Value 'x y' at 'groupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+      'The group name “x y” contains spaces, line breaks or other invisible characters, which Cognito does not accept.',
+    ],
+    [
+      "1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint: Member must not be null",
+      'The user pool id is missing.',
+    ],
+    [
+      "1 validation error detected: Value 'FAX' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]",
+      'The value of “messageAction” “FAX” is not one Cognito accepts: use one of RESEND, SUPPRESS.',
+    ],
+  ])('turns the API model’s constraint message into sentences: %s', (detail, message) => {
+    const error = toAppError(awsError('InvalidParameterException', detail));
+    expect(error.message).toBe(message);
+    expect(error.message).not.toMatch(/failed to satisfy|\\p\{/);
+    expect(error.detail).toBe(detail);
+  });
+
   it('says how to fix an app client that does not allow SRP', () => {
     expect(toAppError(awsError('InvalidParameterException', 'Auth flow not enabled for this client')).message).toBe(
       'The app client does not allow this kind of sign-in (Auth flow not enabled for this client). Enable ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH on the client.',

@@ -80,6 +80,66 @@ const accessDenied: Mapping = (detail) => {
   return { message: withDetail('Your role does not allow this action. Ask whoever manages the identity pool\'s admin role to grant it', detail) };
 };
 
+/** What AWS's member paths ('username', 'userAttributes.2.member.value') are, in words. */
+const MEMBER_WORDS: [RegExp, string][] = [
+  [/^username$/i, 'the username'],
+  [/^(temporaryPassword|password|proposedPassword|previousPassword)$/i, 'the password'],
+  [/^userAttributes\.\d+\.member\.value$/i, 'an attribute value'],
+  [/^userAttributes\.\d+\.member\.name$|^userAttributeNames/i, 'an attribute name'],
+  [/^groupName$/i, 'the group name'],
+  [/^filter$/i, 'the search'],
+  [/^limit$/i, 'the page size'],
+  [/^(paginationToken|nextToken)$/i, 'the page token'],
+  [/^userPoolId$/i, 'the user pool id'],
+  [/^clientId$/i, 'the app client id'],
+  [/^(confirmationCode|code|userCode)$/i, 'the code'],
+  [/^description$/i, 'the description'],
+];
+
+// Cognito's name pattern: letters, marks, symbols, numbers and punctuation — so no whitespace and
+// no control characters.
+const NAME_PATTERN = '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+';
+
+const quote = (value: string) => (value.length > 40 ? `“${value.slice(0, 37)}…”` : `“${value}”`);
+
+/** One "Value … at 'x' failed to satisfy constraint: Member must …" clause as a sentence. */
+function constraintSentence(clause: string): string | undefined {
+  const match = /^Value (?:'([\s\S]*)' |null )?at '([^']+)' failed to satisfy constraint: Member must ([\s\S]+)$/.exec(clause.trim());
+  if (!match) return undefined;
+  const [, value, path = '', rule = ''] = match;
+  const who = MEMBER_WORDS.find(([pattern]) => pattern.test(path))?.[1] ?? `the value of ${quote(path)}`;
+  const Who = who.charAt(0).toUpperCase() + who.slice(1);
+  const shown = value !== undefined && who !== 'the password' ? ` ${quote(value)}` : '';
+  let m: RegExpExecArray | null;
+  if ((m = /^have length less than or equal to (\d+)/.exec(rule))) return `${Who}${shown} is too long: Cognito accepts at most ${m[1]} characters.`;
+  if ((m = /^have length greater than or equal to (\d+)/.exec(rule))) return `${Who}${shown} is too short: Cognito needs at least ${m[1]} character${m[1] === '1' ? '' : 's'}.`;
+  if ((m = /^have value less than or equal to (\d+)/.exec(rule))) return `${Who}${shown} is too large: at most ${m[1]}.`;
+  if ((m = /^have value greater than or equal to (\d+)/.exec(rule))) return `${Who}${shown} is too small: at least ${m[1]}.`;
+  if (/^not be null/.test(rule)) return `${Who} is missing.`;
+  if ((m = /enum value set: \[([^\]]*)\]/.exec(rule))) return `${Who}${shown} is not one Cognito accepts: use one of ${m[1]}.`;
+  if ((m = /^satisfy regular expression pattern: ([\s\S]+)$/.exec(rule))) {
+    if (m[1]!.trim() === NAME_PATTERN) return `${Who}${shown} contains spaces, line breaks or other invisible characters, which Cognito does not accept.`;
+    if (/\[\\S\]/.test(m[1]!)) return `${Who} cannot start or end with a space.`;
+    return `${Who}${shown} contains characters Cognito does not accept there.`;
+  }
+  return `${Who}${shown} is not a value Cognito accepts.`;
+}
+
+/**
+ * "2 validation errors detected: Value … at 'username' failed to satisfy constraint: …; Value …"
+ * (the API model's length, range, pattern and enum checks) as sentences, or undefined for other
+ * messages.
+ */
+export function explainConstraintErrors(detail: string): string | undefined {
+  const body = /^\d+ validation errors? detected:\s*([\s\S]*)$/.exec(detail.trim())?.[1];
+  if (body === undefined) return undefined;
+  // Clauses are joined by "; " before the next "Value …"; a value may itself hold "; ".
+  const clauses = body.split(/;\s*(?=Value (?:'|null |at ))/);
+  const sentences = clauses.map(constraintSentence);
+  if (sentences.some((s) => s === undefined)) return undefined;
+  return sentences.join(' ');
+}
+
 const MAPPINGS: Record<string, Mapping> = {
   NotAuthorizedException: notAuthorized,
   UserNotFoundException: () => ({ message: 'No user with that username exists in this pool. Check the username.' }),
@@ -121,7 +181,9 @@ const MAPPINGS: Record<string, Mapping> = {
   InvalidParameterException: (detail) =>
     /flow not enabled/i.test(detail)
       ? { message: withDetail('The app client does not allow this kind of sign-in', detail) + ' Enable ALLOW_USER_SRP_AUTH and ALLOW_REFRESH_TOKEN_AUTH on the client.' }
-      : { message: withDetail('Cognito rejected a value in this request', detail) },
+      : { message: explainConstraintErrors(detail) ?? withDetail('Cognito rejected a value in this request', detail) },
+  // The same model checks, as services that answer them under this name report them.
+  ValidationException: (detail) => ({ message: explainConstraintErrors(detail) ?? withDetail('AWS rejected a value in this request', detail) }),
   InvalidParameterValue: (detail) => ({ message: withDetail('SES rejected a value in this request', detail) }),
   UsernameExistsException: () => ({ message: 'A user with this username already exists in the pool.' }),
   AliasExistsException: () => ({ message: 'Another account already uses this email address or phone number.' }),

@@ -126,7 +126,16 @@ function run(pool: FakePool, op: string, input: Record<string, unknown>): Record
     throw new Fault(...failure);
   }
   const user = () => {
-    const found = pool.users.get(String(input.Username));
+    const name = String(input.Username);
+    // The API model's Username constraints, reported as AWS reports them.
+    if ([...name].length > 128) throw new Fault('InvalidParameterException', "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length less than or equal to 128");
+    if (!/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u.test(name)) {
+      throw new Fault('InvalidParameterException', "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    }
+    // Email-sign-in pools accept the email wherever a username is asked for (as Cognito does).
+    const found =
+      pool.users.get(name) ??
+      (pool.usernameAttributes?.includes('email') ? [...pool.users.values()].find((u) => u.attributes.email?.toLowerCase() === name.toLowerCase()) : undefined);
     if (!found) throw new Fault('UserNotFoundException', 'User does not exist.');
     return found;
   };
@@ -201,8 +210,7 @@ function run(pool: FakePool, op: string, input: Record<string, unknown>): Record
       user();
       return {};
     case 'AdminDeleteUser':
-      user();
-      pool.users.delete(String(input.Username));
+      pool.users.delete(user().username);
       return {};
     case 'AdminSetUserMFAPreference': {
       const u = user();

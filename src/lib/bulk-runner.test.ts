@@ -187,9 +187,9 @@ describe('runBulk', () => {
 
   it('writes the results as CSV', () => {
     const csv = resultsToCsv([
-      { key: 'sub-a', username: 'a', outcome: 'done', message: 'Confirmed.' },
+      { key: 'sub-a', username: 'a', email: 'a@example.com', outcome: 'done', message: 'Confirmed.' },
       { key: 'sub-b', username: '=b', outcome: 'failed', message: 'Boom, "bad"', code: 'X' },
     ]);
-    expect(csv).toBe('\uFEFFusername,sub,outcome,message,code\r\na,sub-a,done,Confirmed.,\r\n\'=b,sub-b,failed,"Boom, ""bad""",X\r\n');
+    expect(csv).toBe('\uFEFFusername,email,sub,outcome,message,code\r\na,a@example.com,sub-a,done,Confirmed.,\r\n\'=b,,sub-b,failed,"Boom, ""bad""",X\r\n');
   });
 });

@@ -23,6 +23,8 @@ export type BulkOutcome = 'done' | 'skipped' | 'failed' | 'not-run';
 export interface BulkResult {
   key: string;
   username: string;
+  /** the user's email, so results in email-sign-in pools (UUID usernames) say who it was */
+  email?: string;
   outcome: BulkOutcome;
   /** what was done, why it was skipped, why it failed or was not run */
   message: string;
@@ -98,7 +100,8 @@ export async function runBulk(options: RunBulkOptions): Promise<BulkSummary> {
 
   const record = (item: BulkItem, outcome: BulkOutcome, message: string, code?: string) => {
     if (results.has(item.key)) return;
-    const result: BulkResult = { key: item.key, username: item.user.username, outcome, message, ...(code ? { code } : {}) };
+    const email = item.user.attributes.email;
+    const result: BulkResult = { key: item.key, username: item.user.username, ...(email ? { email } : {}), outcome, message, ...(code ? { code } : {}) };
     results.set(item.key, result);
     if (outcome === 'done') progress.done += 1;
     else if (outcome === 'skipped') progress.skipped += 1;
@@ -208,7 +211,7 @@ export function summarise(results: readonly BulkResult[]): Pick<BulkProgress, 't
 }
 
 export function resultsToCsv(results: readonly BulkResult[]): string {
-  let text = CSV_BOM + csvRecord(['username', 'sub', 'outcome', 'message', 'code']);
-  for (const r of results) text += csvRecord([r.username, r.key, r.outcome, r.message, r.code ?? '']);
+  let text = CSV_BOM + csvRecord(['username', 'email', 'sub', 'outcome', 'message', 'code']);
+  for (const r of results) text += csvRecord([r.username, r.email ?? '', r.key, r.outcome, r.message, r.code ?? '']);
   return text;
 }

@@ -10,6 +10,11 @@ export function formatNumber(value: number): string {
   return number.format(value);
 }
 
+/** "1 user", "2 users", "1,200 ListUsers calls": a count with its noun in the right number. */
+export function countOf(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${number.format(n)} ${n === 1 ? singular : pluralForm}`;
+}
+
 /** "in 3 minutes" style, for countdowns in sentences. */
 export function formatSeconds(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));

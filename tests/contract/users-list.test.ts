@@ -11,10 +11,9 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '@poolkeeper/cognito-emulator';
-import type { AdminContextValue } from '../../src/aws/admin-context';
-import { getUserDetail } from '../../src/aws/user-detail';
 import { renderUsersPage } from '../../src/features/users/testing/render-users-page';
-import { operatorCredentials, sdkClients } from '../support/aws';
+import { demoAdminContext } from '../support/demo-admin';
+import { bodyRows, quickFilter, renderLoadedUsers, rowHasText, rowUsername, selectByEmail } from '../support/users-screen';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget } from '../support/targets';
 
@@ -27,22 +26,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-let cached: AdminContextValue | undefined;
-async function adminContext(): Promise<AdminContextValue> {
-  if (cached) return cached;
-  const clients = sdkClients(target, await operatorCredentials(target));
-  const me = await getUserDetail({ idp: clients.idp, userPoolId: DEMO.userPoolId }, DEMO.operator.email);
-  cached = {
-    ...clients,
-    region: DEMO.region,
-    sesRegion: DEMO.region,
-    userPoolId: DEMO.userPoolId,
-    adminGroup: DEMO.adminGroup,
-    clientId: DEMO.adminClientId,
-    operator: { username: me.username, sub: me.sub, email: DEMO.operator.email, groups: [DEMO.adminGroup, 'support'] },
-  };
-  return cached;
-}
+const adminContext = () => demoAdminContext(target);
 
 /** Every user the emulator holds, straight from the model (the truth the screen must show). */
 async function poolUsers(filter?: string) {
@@ -66,15 +50,7 @@ async function userByEmail(email: string) {
   return user;
 }
 
-async function renderLoaded(path = '/users') {
-  const ctx = await adminContext();
-  const rendered = renderUsersPage(path, ctx);
-  await screen.findByText(/^All [\d,]+ users loaded/, {}, { timeout: 15_000 });
-  return rendered;
-}
-
-const bodyRows = () => screen.queryAllByRole('row').filter((row) => row.classList.contains('users-table__row--body'));
-const quickFilter = () => screen.getByLabelText('Filter loaded users');
+const renderLoaded = (path?: string) => renderLoadedUsers(target, path);
 
 describe('users list on the emulator', () => {
   it('lists every user of the pool, with counts by status and group membership', async () => {
@@ -91,7 +67,7 @@ describe('users list on the emulator', () => {
     const user = userEvent.setup();
     await user.type(quickFilter(), '"Ada Admin"');
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
-    await waitFor(() => expect(within(bodyRows()[0]!).getByText('admins, support')).toBeInTheDocument());
+    await waitFor(() => expect(rowHasText(bodyRows()[0]!, 'admins, support')).toBe(true));
   });
 
   it('filters instantly across every column, custom attributes included, and keeps markup as text', async () => {
@@ -99,7 +75,7 @@ describe('users list on the emulator', () => {
     await renderLoaded();
     await user.type(quickFilter(), 'kimco');
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
-    expect(within(bodyRows()[0]!).getByText('noah.kim@example.net')).toBeInTheDocument();
+    expect(rowHasText(bodyRows()[0]!, 'noah.kim@example.net')).toBe(true);
     expect(screen.getByText('1 of', { exact: false })).toBeInTheDocument();
 
     // Show the `name` attribute as a column: a name made of markup renders as its characters.
@@ -120,10 +96,10 @@ describe('users list on the emulator', () => {
     await user.selectOptions(screen.getByLabelText('Match'), 'equals');
     await user.type(screen.getByLabelText('Search value'), 'liam.chen@example.org');
     await user.click(screen.getByRole('button', { name: 'Search' }));
-    await screen.findByText('All 1 users loaded', { exact: false }, { timeout: 10_000 });
+    await screen.findByText('The only user loaded', { exact: false }, { timeout: 10_000 });
     expect(router.state.location.search).toBe('?attribute=email&match=equals&value=liam.chen%40example.org');
     expect(screen.getByText(/one page at a time/)).toBeInTheDocument();
-    expect(within(bodyRows()[0]!).getByText('liam.chen@example.org')).toBeInTheDocument();
+    expect(rowHasText(bodyRows()[0]!, 'liam.chen@example.org')).toBe(true);
 
     // Quotes and backslashes are escaped, not spliced: Cognito gets a valid filter and finds nobody.
     await user.clear(screen.getByLabelText('Search value'));
@@ -152,10 +128,10 @@ describe('users list on the emulator', () => {
     await user.click(within(emailHeader).getByRole('button'));
     expect(emailHeader).toHaveAttribute('aria-sort', 'ascending');
     const expected = (await poolUsers()).map(emailOf).filter((e): e is string => !!e).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
-    expect(within(bodyRows()[0]!).getByText(expected[0]!)).toBeInTheDocument();
+    expect(rowHasText(bodyRows()[0]!, expected[0]!)).toBe(true);
     await user.click(within(emailHeader).getByRole('button'));
     expect(emailHeader).toHaveAttribute('aria-sort', 'descending');
-    expect(within(bodyRows()[0]!).getByText(expected.at(-1)!)).toBeInTheDocument();
+    expect(rowHasText(bodyRows()[0]!, expected.at(-1)!)).toBe(true);
 
     // Keyboard: focus the first row, move down, open with Enter.
     bodyRows()[0]!.focus();
@@ -171,12 +147,7 @@ describe('users list on the emulator', () => {
     const user = userEvent.setup();
     await renderLoaded();
     // Select three users found one by one (selection survives the quick filter).
-    for (const email of ['olivia.martin@example.org', 'ava.johnson@example.org', 'james.brown@example.net']) {
-      await user.clear(quickFilter());
-      await user.type(quickFilter(), email);
-      await waitFor(() => expect(bodyRows()).toHaveLength(1));
-      await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
-    }
+    await selectByEmail(user, ['olivia.martin@example.org', 'ava.johnson@example.org', 'james.brown@example.net']);
     expect(screen.getByText('3 users selected')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Action'), 'confirm');
     await user.click(screen.getByRole('button', { name: 'Confirm sign-up…' }));
@@ -190,7 +161,7 @@ describe('users list on the emulator', () => {
     // The loaded row changed without a reload.
     await user.clear(quickFilter());
     await user.type(quickFilter(), 'olivia.martin');
-    await waitFor(() => expect(within(bodyRows()[0]!).getByText('Confirmed')).toBeInTheDocument());
+    await waitFor(() => expect(rowHasText(bodyRows()[0]!, 'Confirmed')).toBe(true));
   });
 
   it('paces a destructive bulk run through injected throttling, after the count is typed', async () => {
@@ -213,14 +184,14 @@ describe('users list on the emulator', () => {
     await user.type(quickFilter(), 'tenant-00');
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(1));
     const targets = bodyRows().slice(0, 2);
-    const names = targets.map((row) => within(row).getAllByRole('link')[0]!.textContent!);
+    const names = targets.map(rowUsername);
     for (const row of targets) await user.click(within(row).getByRole('checkbox'));
     await user.selectOptions(screen.getByLabelText('Action'), 'disable');
     await user.click(screen.getByRole('button', { name: 'Disable…' }));
     const dialog = screen.getByRole('alertdialog');
     const confirm = within(dialog).getByRole('button', { name: 'Disable 2 users' });
     expect(confirm).toBeDisabled();
-    await user.type(within(dialog).getByLabelText('Type 2 to confirm'), '2');
+    await user.type(within(dialog).getByLabelText('Type disable 2 users to confirm'), 'disable 2 users');
     await user.click(confirm);
 
     const results = await screen.findByRole('region', { name: 'Disable: results' }, { timeout: 15_000 });
@@ -251,12 +222,7 @@ describe('users list on the emulator', () => {
     const chargeback = (await userByEmail('chargeback@example.org')).Username;
     const spam = (await userByEmail('spam.account@example.net')).Username;
     await renderLoaded('/users?enabled=disabled');
-    for (const email of ['chargeback@example.org', 'spam.account@example.net']) {
-      await user.clear(quickFilter());
-      await user.type(quickFilter(), email);
-      await waitFor(() => expect(bodyRows()).toHaveLength(1));
-      await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
-    }
+    await selectByEmail(user, ['chargeback@example.org', 'spam.account@example.net']);
     await user.selectOptions(screen.getByLabelText('Action'), 'enable');
     await user.click(screen.getByRole('button', { name: 'Enable…' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Enable 2 users' }));
@@ -289,7 +255,7 @@ describe('users list on the emulator', () => {
     renderUsersPage('/users', ctx);
     const cancel = await screen.findByRole('button', { name: 'Cancel loading' }, { timeout: 10_000 });
     expect(screen.getByRole('progressbar', { name: 'Users loaded' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByText(/^Loading… \d+ users of about/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/^Loading… [1-9][\d,]* users? of about/)).toBeInTheDocument());
     await user.click(cancel);
     const stopped = await screen.findByText(/^Loading cancelled at \d+ users/);
     const loadedBefore = Number(/at (\d+) users/.exec(stopped.textContent ?? '')![1]);
@@ -337,12 +303,7 @@ describe('users list on the emulator', () => {
     const user = userEvent.setup();
     await renderLoaded();
     const emails = ['lucas.silva@example.com.br', 'hannah.schmidt@example.de'];
-    for (const email of emails) {
-      await user.clear(quickFilter());
-      await user.type(quickFilter(), email);
-      await waitFor(() => expect(bodyRows()).toHaveLength(1));
-      await user.click(within(bodyRows()[0]!).getByRole('checkbox'));
-    }
+    await selectByEmail(user, emails);
     // Another tab deletes one of them before the run.
     const gone = await userByEmail('hannah.schmidt@example.de');
     await target.host().call('cognito-idp', 'AdminDeleteUser', { UserPoolId: DEMO.userPoolId, Username: gone.Username });
@@ -372,7 +333,7 @@ describe('users list on the emulator', () => {
     await target.host().call('cognito-idp', 'AdminDeleteUser', { UserPoolId: DEMO.userPoolId, Username: mia.Username });
     await user.selectOptions(screen.getByLabelText('Action'), 'sign-out');
     await user.click(screen.getByRole('button', { name: 'Sign out everywhere…' }));
-    await user.type(within(screen.getByRole('alertdialog')).getByLabelText('Type 1 to confirm'), '1');
+    await user.type(within(screen.getByRole('alertdialog')).getByLabelText('Type sign out 1 user to confirm'), 'sign out 1 user');
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out everywhere 1 user' }));
     const results = await screen.findByRole('region', { name: 'Sign out everywhere: results' }, { timeout: 10_000 });
     expect(results).toHaveTextContent('0 done, 0 skipped, 1 failed');

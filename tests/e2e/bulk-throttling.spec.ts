@@ -45,7 +45,7 @@ test('a bulk run rides out throttling: retried with backoff, every user done onc
   await bulk.getByLabel('Action').selectOption({ label: 'Disable' });
   await bulk.getByRole('button', { name: 'Disable…' }).click();
   const dialog = page.getByRole('alertdialog');
-  await dialog.getByLabel(/Type .* to confirm/).fill('4');
+  await dialog.getByLabel(/Type .* to confirm/).fill('disable 4 users');
   await dialog.getByRole('button', { name: /Disable 4 users/ }).click();
 
   const results = page.getByRole('region', { name: /Disable: results/ });

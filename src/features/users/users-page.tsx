@@ -12,7 +12,9 @@ import { Alert } from '@/components/alert';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorState } from '@/components/error-state';
 import { Loading } from '@/components/loading';
+import { useLeaveGuard } from '@/components/leave-guard';
 import { PageHeader } from '@/components/page-header';
+import { countOf } from '@/lib/format';
 import { listingQuery, usersKeys } from './api/users-queries';
 import type { UsersLoad } from './api/users-load';
 import type { BulkActionKind } from './bulk/bulk-actions';
@@ -26,8 +28,9 @@ import { QuickFilter } from './components/quick-filter';
 import { RowActions } from './components/row-actions';
 import { SearchForm } from './components/search-form';
 import { StatusFilters } from './components/status-filters';
+import { STATUS_LABELS } from './components/user-cells';
 import { noticeFrom, userPaths } from './detail/paths';
-import { planQuery, type QueryPlan } from './filters/filter-model';
+import { planQuery, type QueryPlan, type UsersView } from './filters/filter-model';
 import { isEmptyView } from './filters/url-params';
 import { useBulkRun } from './hooks/use-bulk-run';
 import { useQuickFilter } from './hooks/use-quick-filter';
@@ -87,7 +90,26 @@ export function UsersPage() {
 
   const selection = useRowSelection(snapshot.rows, rows, plan.serverFilter ?? '*');
 
-  const bulk = useBulkRun(ctx);
+  // A search refused at the form was not run: what is on screen belongs to the one before it, and
+  // its empty state and counts would read as the answer to the new one. Applies until the search
+  // in the URL changes (a valid search, Clear, a link, Back).
+  const [rejectedAt, setRejectedAt] = useState<UsersView['search'] | null>(null);
+  const searchRejected = rejectedAt !== null && rejectedAt === view.search;
+
+  const bulk = useBulkRun(ctx, snapshot.rows);
+  // A run stops when the screen is left, and a reload cuts it off: ask first (the journal keeps
+  // what was done either way).
+  const leaveDialog = useLeaveGuard({
+    when: bulk.state.phase === 'running',
+    title: 'Stop the bulk run?',
+    message: (
+      <p>
+        A bulk action is still running. Leaving this page stops it: users already processed stay as they are and are listed when you come back; the
+        rest are not processed.
+      </p>
+    ),
+    leaveLabel: 'Stop and leave',
+  });
   const [exporting, setExporting] = useState(false);
 
   const runBulk = (kind: BulkActionKind, group: string | undefined) => void bulk.start(kind, group, selection.items());
@@ -135,7 +157,11 @@ export function UsersPage() {
       ) : null}
 
       <div className="users-toolbar">
-        <SearchForm search={view.search} onSearch={(search) => setView({ ...view, search })} />
+        <SearchForm
+          search={view.search}
+          onSearch={(search) => setView({ ...view, search })}
+          onRejected={(rejected) => setRejectedAt(rejected ? view.search : null)}
+        />
         <QuickFilter value={quick.text} onChange={quick.setText} />
         <div className="users-toolbar__end">
           <ColumnChooser
@@ -152,18 +178,22 @@ export function UsersPage() {
         </div>
       </div>
 
-      <StatusFilters
-        counts={counts}
-        status={view.status}
-        enabled={view.enabled}
-        complete={complete}
-        serverStatus={!view.search && plan.serverFilter !== undefined ? view.status : undefined}
-        serverEnabled={!view.search && !view.status && plan.serverFilter !== undefined ? view.enabled : undefined}
-        onStatus={(status) => setView({ ...view, status })}
-        onEnabled={(enabled) => setView({ ...view, enabled })}
-      />
+      {searchRejected ? null : (
+        <>
+          <StatusFilters
+            counts={counts}
+            status={view.status}
+            enabled={view.enabled}
+            complete={complete}
+            serverStatus={!view.search && plan.serverFilter !== undefined ? view.status : undefined}
+            serverEnabled={!view.search && !view.status && plan.serverFilter !== undefined ? view.enabled : undefined}
+            onStatus={(status) => setView({ ...view, status })}
+            onEnabled={(enabled) => setView({ ...view, enabled })}
+          />
 
-      <LoadProgress snapshot={snapshot} onCancel={() => list.load?.cancel()} onResume={() => void list.load?.start()} />
+          <LoadProgress snapshot={snapshot} onCancel={() => list.load?.cancel()} onResume={() => void list.load?.start()} />
+        </>
+      )}
       {list.groupsError ? (
         <Alert
           tone="warning"
@@ -184,14 +214,28 @@ export function UsersPage() {
         allSelected={selection.allInViewSelected}
         loading={loading}
         groups={list.groups}
+        adminGroup={ctx.adminGroup}
         busy={bulk.state.phase === 'running'}
         onSelectAll={selection.selectAllInView}
         onClear={selection.clear}
         onRun={runBulk}
       />
-      {bulk.state.phase !== 'idle' ? <BulkResults state={bulk.state} onCancel={bulk.cancel} onRetry={() => void bulk.retryFailed()} onDismiss={bulk.dismiss} /> : null}
+      {bulk.state.phase !== 'idle' ? <BulkResults state={bulk.state} adminGroup={ctx.adminGroup} onCancel={bulk.cancel} onRetry={() => void bulk.retryFailed()} onDismiss={bulk.dismiss} /> : null}
 
-      {firstPagePending ? (
+      {searchRejected ? (
+        <EmptyState
+          title="Search not run"
+          action={
+            view.search ? (
+              <button type="button" className="button" onClick={() => setView({ ...view, search: undefined })}>
+                Clear search
+              </button>
+            ) : undefined
+          }
+        >
+          The search above was refused before it reached Cognito, so nothing below is its answer. Correct it and press Search.
+        </EmptyState>
+      ) : firstPagePending ? (
         <Loading label="Loading users…" />
       ) : snapshot.status === 'failed' && snapshot.rows.length === 0 && snapshot.error ? (
         <ErrorState title="Users could not be loaded" error={snapshot.error} onRetry={() => void list.load?.start()} />
@@ -228,14 +272,15 @@ export function UsersPage() {
             </button>
           }
         >
-          {snapshot.rows.length.toLocaleString()} users are loaded; none has a value matching “{quickText}”{plan.clientStatus ? ` with status ${plan.clientStatus}` : ''}.
+          {snapshot.rows.length === 1 ? 'One user is' : `${countOf(snapshot.rows.length, 'user')} are`} loaded; none has a value matching “{quickText}”
+          {plan.clientStatus ? ` with status ${STATUS_LABELS[plan.clientStatus]}` : ''}.
         </EmptyState>
       ) : (
         <>
           <p className="users-count" aria-live="polite">
             {rows.length === snapshot.rows.length
-              ? `${rows.length.toLocaleString()} users`
-              : `${rows.length.toLocaleString()} of ${snapshot.rows.length.toLocaleString()} loaded users match`}
+              ? countOf(rows.length, 'user')
+              : `${rows.length.toLocaleString()} of ${countOf(snapshot.rows.length, 'loaded user')} ${rows.length === 1 ? 'matches' : 'match'}`}
           </p>
           <DataTable
             rows={rows}
@@ -244,15 +289,18 @@ export function UsersPage() {
             onVisibleChange={(next) => updatePrefs({ columns: next })}
             sorting={prefs.sorting as SortingState}
             onSortingChange={(sorting) => updatePrefs({ sorting })}
+            widths={prefs.widths}
+            onWidthsChange={(widths) => updatePrefs({ widths })}
             groupsKnown={snapshot.groupsKnown}
             selection={selection.tableSelection}
             label="Users"
             onOpenRow={openRow}
-            rowActions={(row) => <RowActions row={row} onRun={runRow} disabled={bulk.state.phase === 'running'} />}
+            rowActions={(row, tabbable) => <RowActions row={row} onRun={runRow} disabled={bulk.state.phase === 'running'} tabbable={tabbable} />}
           />
         </>
       )}
 
+      {leaveDialog}
       {exporting ? (
         <ExportDialog
           viewRows={rows}

@@ -3,20 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/aws/errors';
 import type { ListResult } from '@/aws/partitioned-list';
 import type { AppUser } from '@/aws/user-types';
+import { testUser } from '../testing/test-user';
 import { followUserPage, forgetUser } from './list-sync';
 import { usersKeys } from './users-queries';
 import { UsersLoad } from './users-load';
 
-const user = (n: number, extra: Partial<AppUser> = {}): AppUser => ({
-  username: `u${n}`,
-  sub: `sub-${n}`,
-  status: 'UNCONFIRMED',
-  enabled: true,
-  createdAt: new Date(0),
-  modifiedAt: new Date(0),
-  attributes: { sub: `sub-${n}` },
-  ...extra,
-});
+const user = (n: number, extra: Partial<AppUser> = {}): AppUser => testUser(n, { attributes: { sub: `sub-${n}` }, ...extra });
 
 async function loadedList(queryClient: QueryClient, users: AppUser[]) {
   const load = new UsersLoad({

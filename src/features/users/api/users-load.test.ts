@@ -2,18 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ListInterruptedError, type ListCheckpoint, type ListProgress, type ListResult } from '@/aws/partitioned-list';
 import type { ListUsersOptions } from '@/aws/users';
 import type { AppUser } from '@/aws/user-types';
+import { testUser } from '../testing/test-user';
 import { UsersLoad } from './users-load';
 
-const user = (n: number, extra: Partial<AppUser> = {}): AppUser => ({
-  username: `u${n}`,
-  sub: `sub-${n}`,
-  status: 'CONFIRMED',
-  enabled: true,
-  createdAt: new Date(0),
-  modifiedAt: new Date(0),
-  attributes: { sub: `sub-${n}`, email: `u${n}@example.com` },
-  ...extra,
-});
+const user = (n: number, extra: Partial<AppUser> = {}): AppUser => testUser(n, { status: 'CONFIRMED', ...extra });
 
 const progress = (users: number): ListProgress => ({
   mode: 'partitioned',

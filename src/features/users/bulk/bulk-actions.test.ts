@@ -61,7 +61,10 @@ describe('bulk actions', () => {
     expect(BULK_ACTIONS.filter((a) => a.destructive).map((a) => a.kind)).toEqual(['disable', 'remove-from-group', 'sign-out', 'delete']);
     expect(confirmationPhrase('delete', 120)).toBe('delete 120 users');
     expect(confirmationPhrase('delete', 1)).toBe('delete 1 user');
-    expect(confirmationPhrase('disable', 7)).toBe('7');
+    // One pattern for every destructive run (it used to be a bare count for all but delete).
+    expect(confirmationPhrase('disable', 7)).toBe('disable 7 users');
+    expect(confirmationPhrase('sign-out', 1)).toBe('sign out 1 user');
+    expect(confirmationPhrase('remove-from-group', 1200)).toBe('remove 1200 users');
     expect(changeOf('disable')).toEqual({ type: 'patch', enabled: false });
     expect(changeOf('add-to-group', 'g')).toEqual({ type: 'patch', addGroup: 'g' });
     expect(changeOf('delete')).toEqual({ type: 'deleted' });

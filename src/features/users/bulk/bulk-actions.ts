@@ -18,6 +18,7 @@ import {
   resendCode,
 } from '@/aws/user-actions';
 import type { UserStatus } from '@/aws/user-types';
+import { countOf } from '@/lib/format';
 import type { UserChange } from '../api/users-load';
 import type { BulkItem, BulkTask } from '@/lib/bulk-runner';
 
@@ -45,7 +46,20 @@ export const BULK_ACTIONS: readonly BulkActionInfo[] = [
 ];
 
 export function plural(n: number): string {
-  return `${n.toLocaleString()} user${n === 1 ? '' : 's'}`;
+  return countOf(n, 'user');
+}
+
+/**
+ * What the admin group grants, said before anyone is added to it (one user or many): membership
+ * is what the identity pool's role mapping turns into the admin role.
+ */
+export function adminGrantWarning(group: string): string {
+  return `Members of “${group}” get full control of this user pool: they can sign in to Poolkeeper and see, change, disable and delete every user — other administrators included — and make more administrators.`;
+}
+
+/** Adding to the admin group grants that control: confirmed like a delete. */
+export function isPrivilegeGrant(kind: BulkActionKind, group: string | undefined, adminGroup: string): boolean {
+  return kind === 'add-to-group' && group !== undefined && group === adminGroup;
 }
 
 export function changeOf(kind: BulkActionKind, group?: string): UserChange | undefined {

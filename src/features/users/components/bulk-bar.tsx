@@ -6,10 +6,13 @@
 import { useId, useState } from 'react';
 import { useConfirmDialog } from '@/components/confirm-dialog';
 import type { PoolGroup } from '@/aws/users';
-import { BULK_ACTIONS, plural, type BulkActionKind } from '../bulk/bulk-actions';
+import { adminGrantWarning, BULK_ACTIONS, isPrivilegeGrant, plural, type BulkActionKind } from '../bulk/bulk-actions';
 
+const CONFIRM_VERBS: Partial<Record<BulkActionKind, string>> = { disable: 'disable', 'remove-from-group': 'remove', 'sign-out': 'sign out', delete: 'delete' };
+
+/** What a destructive run asks to have typed: always "<verb> <count> user(s)", e.g. "sign out 1200 users" (no digit grouping to type). */
 export function confirmationPhrase(kind: BulkActionKind, count: number): string {
-  return kind === 'delete' ? `delete ${count} user${count === 1 ? '' : 's'}` : String(count);
+  return `${CONFIRM_VERBS[kind] ?? kind} ${count} user${count === 1 ? '' : 's'}`;
 }
 
 export function BulkBar({
@@ -18,6 +21,7 @@ export function BulkBar({
   allSelected,
   loading,
   groups,
+  adminGroup,
   busy,
   onSelectAll,
   onClear,
@@ -31,6 +35,8 @@ export function BulkBar({
   /** the list is still loading: "everything" means everything loaded so far */
   loading: boolean;
   groups: readonly PoolGroup[];
+  /** the group whose members administer the pool: adding to it is confirmed like a delete */
+  adminGroup: string;
   busy: boolean;
   onSelectAll: () => void;
   onClear: () => void;
@@ -44,17 +50,23 @@ export function BulkBar({
   const count = selectedCount;
   const ready = count > 0 && !busy && (!action.needsGroup || group !== '');
 
+  const grant = isPrivilegeGrant(kind, group || undefined, adminGroup);
   const [openConfirm, confirmDialog] = useConfirmDialog({
-    title: `${action.label}: ${plural(count)}?`,
+    title: grant ? `Make ${plural(count)} administrators?` : `${action.label}: ${plural(count)}?`,
     message: (
       <>
         <p>{action.describe(count, group || undefined)}</p>
+        {grant ? (
+          <p>
+            <strong>{adminGrantWarning(group)}</strong>
+          </p>
+        ) : null}
         <p>Users for whom it does not apply are skipped and listed with the reason. You can cancel while it runs.</p>
       </>
     ),
-    confirmLabel: `${action.label} ${plural(count)}`,
-    destructive: action.destructive,
-    ...(action.destructive ? { confirmationText: confirmationPhrase(kind, count) } : {}),
+    confirmLabel: grant ? `Give ${plural(count)} administrator access` : `${action.label} ${plural(count)}`,
+    destructive: action.destructive || grant,
+    ...(grant ? { confirmationText: group } : action.destructive ? { confirmationText: confirmationPhrase(kind, count) } : {}),
     onConfirm: () => onRun(kind, action.needsGroup ? group : undefined),
   });
 
@@ -94,7 +106,7 @@ export function BulkBar({
           </select>
         </>
       ) : null}
-      <button type="button" className={action.destructive ? 'button button--danger' : 'button button--primary'} disabled={!ready} onClick={openConfirm}>
+      <button type="button" className={action.destructive || grant ? 'button button--danger' : 'button button--primary'} disabled={!ready} onClick={openConfirm}>
         {action.label}…
       </button>
       {confirmDialog}

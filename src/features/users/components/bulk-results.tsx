@@ -4,21 +4,33 @@
  */
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
-import { BULK_ACTIONS } from '../bulk/bulk-actions';
-import { resultsToCsv, type BulkOutcome } from '@/lib/bulk-runner';
+import { resultsToCsv, type BulkOutcome, type BulkResult } from '@/lib/bulk-runner';
+import { BULK_ACTIONS, isPrivilegeGrant } from '../bulk/bulk-actions';
 import { downloadBlob } from '../export/export-file';
 import type { BulkState } from '../hooks/use-bulk-run';
 
 const OUTCOME_LABELS: Record<BulkOutcome, string> = { done: 'Done', skipped: 'Skipped', failed: 'Failed', 'not-run': 'Not run' };
 const SHOWN = 500;
 
+/** Who a result is about: the email first where the username is a generated UUID, the username beside it. */
+function ResultUser({ result }: { result: BulkResult }) {
+  if (!result.email || result.email === result.username) return <>{result.username}</>;
+  return (
+    <>
+      {result.email} <span className="users-bulk-results__username">{result.username}</span>
+    </>
+  );
+}
+
 export function BulkResults({
   state,
+  adminGroup,
   onCancel,
   onRetry,
   onDismiss,
 }: {
   state: Exclude<BulkState, { phase: 'idle' }>;
+  adminGroup: string;
   onCancel: () => void;
   onRetry: () => void;
   onDismiss: () => void;
@@ -48,6 +60,8 @@ export function BulkResults({
   const count = (outcome: BulkOutcome) => results.filter((r) => r.outcome === outcome).length;
   const retryable = count('failed') + count('not-run');
   const shown = results.filter((r) => filter === 'all' || r.outcome === filter);
+  // Administrator access granted is listed on its own: it is what a reviewer must be able to find.
+  const granted = isPrivilegeGrant(state.kind, state.group, adminGroup) ? results.filter((r) => r.outcome === 'done') : [];
   return (
     <section className="users-bulk-results" aria-label={`${title}: results`}>
       <Alert
@@ -56,8 +70,8 @@ export function BulkResults({
         actions={
           <>
             {retryable > 0 ? (
-              <button type="button" className="button" onClick={onRetry}>
-                Retry {retryable} failed or not run
+              <button type="button" className={state.interrupted ? 'button button--primary' : 'button'} onClick={onRetry}>
+                {state.interrupted ? `Resume the remaining ${retryable.toLocaleString()}` : `Retry ${retryable.toLocaleString()} failed or not run`}
               </button>
             ) : null}
             <button
@@ -73,9 +87,27 @@ export function BulkResults({
           </>
         }
       >
+        {state.interrupted ? (
+          <p>
+            The page was reloaded while this ran. What was done before is listed below and is not done again;{' '}
+            {retryable > 0 ? `${retryable.toLocaleString()} ${retryable === 1 ? 'user was' : 'users were'} not reached and can be resumed.` : 'every user had been reached.'}
+          </p>
+        ) : null}
         {state.stoppedBy ? <p>Stopped early: {state.stoppedBy.message}</p> : null}
         {state.cancelled ? <p>The run was cancelled; requests already sent finished and are listed as they went.</p> : null}
       </Alert>
+      {granted.length > 0 ? (
+        <Alert tone="warning" title={`Administrator access granted to ${granted.length === 1 ? 'one user' : `${granted.length.toLocaleString()} users`}`}>
+          <p>These users are now in “{adminGroup}” and have full control of the pool. Remove any that should not from the group.</p>
+          <ul aria-label="Users given administrator access">
+            {granted.slice(0, SHOWN).map((r) => (
+              <li key={r.key}>
+                <ResultUser result={r} />
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       <div role="group" aria-label="Show results" className="users-bulk-results__filters">
         {(['all', 'done', 'skipped', 'failed', 'not-run'] as const).map((f) => (
           <button key={f} type="button" className="chip" aria-pressed={filter === f} onClick={() => setFilter(f)}>
@@ -95,7 +127,9 @@ export function BulkResults({
         <tbody>
           {shown.slice(0, SHOWN).map((r) => (
             <tr key={r.key} className={`users-bulk-results__row--${r.outcome}`}>
-              <td>{r.username}</td>
+              <td>
+                <ResultUser result={r} />
+              </td>
               <td>{OUTCOME_LABELS[r.outcome]}</td>
               <td>{r.message}</td>
             </tr>

@@ -2,9 +2,9 @@
  * Which columns show and in what order, plus any attribute of the pool's schema as an extra
  * column. Remembered per browser (model/view-prefs.ts).
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { SchemaAttribute } from '@/aws/user-detail';
-import { attributeColumnId, canAddAttributeColumn, type UserColumn } from '../model/column-model';
+import { attributeColumnId, attributeLabel, canAddAttributeColumn, type UserColumn } from '../model/column-model';
 import { DEFAULT_PREFS, moveColumn, toggleColumn } from '../model/view-prefs';
 
 export function ColumnChooser({
@@ -23,6 +23,7 @@ export function ColumnChooser({
   onAddAttribute: (name: string) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const [adding, setAdding] = useState('');
   const panelId = useId();
   const addId = useId();
@@ -31,8 +32,18 @@ export function ColumnChooser({
   const addable = schema.filter((a) => canAddAttributeColumn(a.name) && !extraAttributes.includes(a.name)).map((a) => a.name);
 
   return (
-    <div className="users-columns">
-      <button type="button" className="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+    <div
+      className="users-columns"
+      onKeyDown={(event) => {
+        // Escape closes the menu from anywhere in it, and focus goes back to its button.
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          setOpen(false);
+          toggle.current?.focus();
+        }
+      }}
+    >
+      <button ref={toggle} type="button" className="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         Columns
       </button>
       {open ? (
@@ -44,7 +55,7 @@ export function ColumnChooser({
               const index = visible.indexOf(id);
               return (
                 <li key={id} className="users-columns__item">
-                  <label>
+                  <label title={column.attribute && column.attribute !== column.label ? `Attribute ${column.attribute}` : undefined}>
                     <input
                       type="checkbox"
                       checked={shown}
@@ -89,7 +100,7 @@ export function ColumnChooser({
                 <option value="">Choose…</option>
                 {addable.map((name) => (
                   <option key={name} value={name}>
-                    {name}
+                    {attributeLabel(name) === name ? name : `${attributeLabel(name)} — ${name}`}
                   </option>
                 ))}
               </select>

@@ -6,6 +6,7 @@
  */
 import {
   columnOrderingFeature,
+  columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
@@ -23,6 +24,7 @@ export const usersTableFeatures = tableFeatures({
   columnVisibilityFeature,
   columnOrderingFeature,
   columnSizingFeature,
+  columnResizingFeature,
 });
 export type UsersTableFeatures = typeof usersTableFeatures;
 export type UsersColumnDef = ColumnDef<UsersTableFeatures, UserRow, unknown>;
@@ -37,7 +39,8 @@ export function buildColumnDefs(columns: readonly UserColumn[], groupsKnown: boo
         header: column.label,
         cell: ({ row }) => <UserCell column={column} row={row.original} groupsKnown={groupsKnown} />,
         size: column.width,
-        minSize: 60,
+        minSize: column.minWidth ?? 80,
+        maxSize: 1200,
         sortUndefined: 'last',
         // Dates and numbers start newest/largest first; text A→Z. (Set explicitly: with no rows
         // in the table model, TanStack cannot infer it from the first value.)

@@ -19,7 +19,7 @@ import type { UserColumn } from '../model/column-model';
 import type { UserRow } from '../model/user-row';
 import type { UsersTableFeatures } from './columns';
 import { SelectAllCheckbox } from './select-checkboxes';
-import { ROW_HEIGHT, SELECT_WIDTH } from './table-metrics';
+import { ACTIONS_WIDTH, ROW_HEIGHT, SELECT_WIDTH } from './table-metrics';
 import { UsersTableRow, type RowCell } from './users-table-row';
 import { useUsersTable, type UsersReactTable } from './use-users-table';
 
@@ -80,6 +80,8 @@ export function DataTable({
   onVisibleChange,
   sorting,
   onSortingChange,
+  widths,
+  onWidthsChange,
   groupsKnown,
   selection,
   label,
@@ -92,16 +94,18 @@ export function DataTable({
   onVisibleChange: (visible: string[]) => void;
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;
+  widths: Readonly<Record<string, number>>;
+  onWidthsChange: (widths: Record<string, number>) => void;
   groupsKnown: boolean;
   selection: TableSelection;
   label: string;
   onOpenRow: (row: UserRow) => void;
-  rowActions?: (row: UserRow) => ReactNode;
+  rowActions?: (row: UserRow, tabbable: boolean) => ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [focusPending, setFocusPending] = useState(false);
-  const table = useUsersTable({ columns, visible, onVisibleChange, sorting, onSortingChange, groupsKnown });
+  const table = useUsersTable({ columns, visible, onVisibleChange, sorting, onSortingChange, widths, onWidthsChange, groupsKnown });
 
   // Stable callbacks: the virtualizer recomputes every row's position when these change.
   const getScrollElement = useCallback(() => scrollRef.current, []);
@@ -194,11 +198,12 @@ export function DataTable({
   };
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const totalWidth = table.getTotalSize() + SELECT_WIDTH;
+  const totalWidth = table.getTotalSize() + SELECT_WIDTH + (rowActions ? ACTIONS_WIDTH : 0);
   // Column widths and the row height reach the cells through the table's custom properties, so
-  // body rows and cells carry no inline style (see users.css).
-  const tracks = [`${SELECT_WIDTH}px`, ...cells.map((cell) => `${cell.width}px`), ...(rowActions ? ['auto'] : [])].join(' ');
-  const tableStyle = { width: totalWidth, '--users-columns': tracks, '--users-row-height': `${ROW_HEIGHT}px` } as CSSProperties;
+  // body rows and cells carry no inline style (see users.css). Columns keep their chosen widths;
+  // the last track takes whatever the screen has left, so the table always spans its width.
+  const tracks = [`${SELECT_WIDTH}px`, ...cells.map((cell) => `${cell.width}px`), rowActions ? `minmax(${ACTIONS_WIDTH}px, 1fr)` : '1fr'].join(' ');
+  const tableStyle = { minWidth: totalWidth, '--users-columns': tracks, '--users-row-height': `${ROW_HEIGHT}px` } as CSSProperties;
 
   return (
     <div
@@ -257,11 +262,16 @@ function HeaderCell({ header, table }: { header: Header<UsersTableFeatures, User
   const sorted = column.getIsSorted();
   const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined;
   const content = header.isPlaceholder ? null : <table.FlexRender header={header} />;
+  const label = typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id;
+  const size = header.getSize();
+  const resize = header.getResizeHandler();
+  const { minSize = 80, maxSize = 1200 } = column.columnDef;
+  const setSize = (next: number) => table.setColumnSizing((old) => ({ ...old, [column.id]: Math.max(minSize, Math.min(maxSize, next)) }));
   return (
-    <th className="users-table__header" style={{ width: header.getSize() }} aria-sort={ariaSort} scope="col">
+    <th className="users-table__header" style={{ width: size }} aria-sort={ariaSort} scope="col">
       {canSort ? (
-        <button type="button" className="users-table__sort" onClick={column.getToggleSortingHandler()} title="Sort (Shift+click adds a second sort)">
-          {content}
+        <button type="button" className="users-table__sort" onClick={column.getToggleSortingHandler()} title={`Sort by ${label} (Shift+click adds a second sort)`}>
+          <span className="users-cell__text">{content}</span>
           <span aria-hidden="true" className="users-table__sort-mark">
             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
           </span>
@@ -269,6 +279,29 @@ function HeaderCell({ header, table }: { header: Header<UsersTableFeatures, User
       ) : (
         content
       )}
+      {column.getCanResize() ? (
+        // Drag to resize, double-click for the default width; with the keyboard, ←/→ by 16 px.
+        <div
+          role="separator"
+          aria-orientation="vertical"
+          aria-label={`Resize ${label}`}
+          aria-valuenow={size}
+          aria-valuemin={minSize}
+          aria-valuemax={maxSize}
+          tabIndex={0}
+          className={`users-table__resizer${column.getIsResizing() ? ' is-resizing' : ''}`}
+          onMouseDown={resize}
+          onTouchStart={resize}
+          onDoubleClick={() => column.resetSize()}
+          onClick={(e) => e.stopPropagation()}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+              e.preventDefault();
+              setSize(size + (e.key === 'ArrowRight' ? 16 : -16));
+            }
+          }}
+        />
+      ) : null}
     </th>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { ListProgress } from '@/aws/partitioned-list';
 import { Alert } from '@/components/alert';
+import { countOf } from '@/lib/format';
 import type { UsersLoadSnapshot } from '../api/users-load';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
@@ -18,13 +19,14 @@ export function LoadProgress({ snapshot, onCancel, onResume }: { snapshot: Users
   const { status, progress, rows, error } = snapshot;
   const loaded = rows.length;
   const estimate = progress?.estimatedTotal;
-  const throttled = progress && progress.throttled > 0 ? ` AWS throttled ${progress.throttled} request${progress.throttled === 1 ? '' : 's'}; they were retried.` : '';
+  const throttled =
+    progress && progress.throttled > 0 ? ` AWS throttled ${countOf(progress.throttled, 'request')}; ${progress.throttled === 1 ? 'it was' : 'they were'} retried.` : '';
 
   if (status === 'failed' && error) {
     return (
       <Alert
         tone="error"
-        title={`Loading stopped after ${loaded.toLocaleString()} users`}
+        title={`Loading stopped after ${countOf(loaded, 'user')}`}
         actions={
           <button type="button" className="button" onClick={onResume}>
             Resume loading
@@ -41,7 +43,8 @@ export function LoadProgress({ snapshot, onCancel, onResume }: { snapshot: Users
     return (
       <div className="users-progress" role="status">
         <span>
-          Loading cancelled at {loaded.toLocaleString()} users{estimate ? ` of about ${estimate.toLocaleString()}` : ''}. Filters, sort and export work on these.
+          Loading cancelled at {countOf(loaded, 'user')}
+          {estimate ? ` of about ${estimate.toLocaleString()}` : ''}. Filters, sort and export work on these.
         </span>
         <button type="button" className="button button--small" onClick={onResume}>
           Resume loading
@@ -53,7 +56,8 @@ export function LoadProgress({ snapshot, onCancel, onResume }: { snapshot: Users
   if (status === 'done') {
     return (
       <div className="users-progress users-progress--done" role="status">
-        All {loaded.toLocaleString()} users loaded{progress ? ` in ${seconds(progress.elapsedMs)} (${progress.pages.toLocaleString()} ListUsers calls, ${how(progress)})` : ''}.{throttled}
+        {loaded === 1 ? 'The only user' : `All ${countOf(loaded, 'user')}`} loaded
+        {progress ? ` in ${seconds(progress.elapsedMs)} (${countOf(progress.pages, 'ListUsers call')}, ${how(progress)})` : ''}.{throttled}
       </div>
     );
   }
@@ -65,7 +69,8 @@ export function LoadProgress({ snapshot, onCancel, onResume }: { snapshot: Users
     <div className="users-progress">
       <progress className="users-progress__bar" max={max} value={max ? loaded : undefined} aria-label="Users loaded" />
       <span>
-        Loading… {loaded.toLocaleString()} users{max ? ` of about ${max.toLocaleString()}` : ''}
+        Loading… {countOf(loaded, 'user')}
+        {max ? ` of about ${max.toLocaleString()}` : ''}
         {progress ? ` · ${seconds(progress.elapsedMs)} · ${how(progress)}` : ''}.{throttled}
       </span>
       <button type="button" className="button button--small" onClick={onCancel}>

@@ -10,7 +10,8 @@ export function QuickFilter({ value, onChange }: { value: string; onChange: (tex
         id={id}
         type="search"
         value={value}
-        placeholder="Any column, e.g. gold “New York”"
+        // Words must all match; "quotes" keep a phrase together. An example that finds a demo user.
+        placeholder={`Any column, e.g. pro "Noah Kim"`}
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => onChange(e.target.value)}

@@ -15,7 +15,16 @@ import {
 
 const EMPTY: AttributeSearch = { attribute: 'email', match: 'starts-with', value: '' };
 
-export function SearchForm({ search, onSearch }: { search: AttributeSearch | undefined; onSearch: (search: AttributeSearch | undefined) => void }) {
+export function SearchForm({
+  search,
+  onSearch,
+  onRejected,
+}: {
+  search: AttributeSearch | undefined;
+  onSearch: (search: AttributeSearch | undefined) => void;
+  /** a search was refused before being sent (true), or a valid one was sent (false) */
+  onRejected?: (rejected: boolean) => void;
+}) {
   const [draft, setDraft] = useState<AttributeSearch>(search ?? EMPTY);
   const [problems, setProblems] = useState<string[]>([]);
   const ids = { attribute: useId(), match: useId(), value: useId(), problems: useId() };
@@ -32,6 +41,7 @@ export function SearchForm({ search, onSearch }: { search: AttributeSearch | und
     event.preventDefault();
     const found = validateSearch(draft);
     setProblems(found);
+    onRejected?.(found.length > 0);
     if (found.length === 0) onSearch(draft);
   };
 

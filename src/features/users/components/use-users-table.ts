@@ -14,6 +14,9 @@ export interface UsersTableInput {
   onVisibleChange: (visible: string[]) => void;
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;
+  /** column widths the operator chose, by id (remembered per browser) */
+  widths: Readonly<Record<string, number>>;
+  onWidthsChange: (widths: Record<string, number>) => void;
   groupsKnown: boolean;
 }
 
@@ -21,7 +24,7 @@ const NO_ROWS: UserRow[] = [];
 
 /** The users table instance: column state owned by the page's preferences. */
 export function useUsersTable(input: UsersTableInput) {
-  const { columns, visible, onVisibleChange, sorting, onSortingChange, groupsKnown } = input;
+  const { columns, visible, onVisibleChange, sorting, onSortingChange, widths, onWidthsChange, groupsKnown } = input;
   const columnDefs = useMemo(() => buildColumnDefs(columns, groupsKnown), [columns, groupsKnown]);
   const columnVisibility = useMemo(() => Object.fromEntries(columns.map((c) => [c.id, visible.includes(c.id)])), [columns, visible]);
   const columnOrder = useMemo(() => [...visible, ...columns.map((c) => c.id).filter((id) => !visible.includes(id))], [columns, visible]);
@@ -35,7 +38,11 @@ export function useUsersTable(input: UsersTableInput) {
     manualSorting: true,
     enableMultiSort: true,
     maxMultiSortColCount: 3,
-    state: { sorting, columnVisibility, columnOrder },
+    // Resizing follows the pointer (onChange); the width is what TanStack reports per column.
+    columnResizeMode: 'onChange',
+    enableColumnResizing: true,
+    state: { sorting, columnVisibility, columnOrder, columnSizing: widths as Record<string, number> },
+    onColumnSizingChange: (updater) => onWidthsChange(resolve(updater, widths as Record<string, number>)),
     onSortingChange: (updater) => onSortingChange(resolve(updater, sorting)),
     onColumnVisibilityChange: (updater) => {
       const next = resolve(updater, columnVisibility);

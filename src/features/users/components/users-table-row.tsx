@@ -33,7 +33,7 @@ export const UsersTableRow = memo(function UsersTableRow({
   tabbable: boolean;
   cells: readonly RowCell[];
   groupsKnown: boolean;
-  actions?: (row: UserRow) => ReactNode;
+  actions?: (row: UserRow, tabbable: boolean) => ReactNode;
 }) {
   return (
     <tr
@@ -54,7 +54,7 @@ export const UsersTableRow = memo(function UsersTableRow({
       {actions ? (
         <td className="users-table__cell users-table__cell--actions">
           {/* Keyed by user: the row's elements are reused for other users (data-table.tsx), its actions' state is not. */}
-          <Fragment key={row.key}>{actions(row)}</Fragment>
+          <Fragment key={row.key}>{actions(row, tabbable)}</Fragment>
         </td>
       ) : null}
     </tr>

@@ -66,6 +66,17 @@ describe('create form state', () => {
     expect(toCreateUserInput(fields, rows).username).toBe('b@example.com');
   });
 
+  it('holds an email that becomes the username to the username’s limits (a 312-character email is refused at its field)', () => {
+    const s = settings({ usernameAttributes: ['email'] });
+    const long = `${'a'.repeat(300)}@example.org`;
+    const { rows, fields } = fill(s, { email: long });
+    expect(issues(s, rows, fields)).toEqual(['attributes.0: An email address that users sign in with is also their username, which has at most 128 characters.']);
+    // In a username pool the same email is just an attribute (up to 2048 characters).
+    const plain = settings();
+    const other = fill(plain, { email: long }, { username: 'bob' });
+    expect(issues(plain, other.rows, other.fields)).toEqual([]);
+  });
+
   it('reports each problem at its field', () => {
     const s = settings();
     const { rows, fields } = fill(s, { email: 'nope', given_name: 'x'.repeat(3000) }, {

@@ -70,7 +70,18 @@ export function defaultCreateFields(settings: Pick<PoolSettings, 'usernameAttrib
 const valueOf = (rows: AttributeRow[], fields: Pick<CreateFormFields, 'attributes'>, name: string) =>
   fields.attributes[rows.findIndex((r) => r.name === name)] ?? '';
 
+// AdminCreateUser's Username in the API reference: 1–128 characters of letters, marks, symbols,
+// numbers and punctuation (no whitespace).
+const USERNAME_MAX = 128;
 const usernamePattern = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+
+/** In email or phone sign-in pools the address is sent as the username, so it meets the username's limits too. */
+function signInValueProblem(name: SignInWith, value: string): string | undefined {
+  const what = name === 'email' ? 'An email address' : 'A phone number';
+  if ([...value].length > USERNAME_MAX) return `${what} that users sign in with is also their username, which has at most ${USERNAME_MAX} characters.`;
+  if (value !== '' && !usernamePattern.test(value)) return `${what} that users sign in with cannot contain spaces.`;
+  return undefined;
+}
 
 export function createFormSchema(settings: Pick<PoolSettings, 'passwordPolicy'>, rows: AttributeRow[]) {
   return z
@@ -89,7 +100,7 @@ export function createFormSchema(settings: Pick<PoolSettings, 'passwordPolicy'>,
       if (f.signInWith === 'username') {
         const name = f.username.trim();
         if (name === '') issue(['username'], 'Enter a username.');
-        else if ([...name].length > 128) issue(['username'], 'A username has at most 128 characters.');
+        else if ([...name].length > USERNAME_MAX) issue(['username'], `A username has at most ${USERNAME_MAX} characters.`);
         else if (!usernamePattern.test(name)) issue(['username'], 'A username cannot contain spaces or other whitespace.');
       }
       const needed = new Set<string>();
@@ -98,7 +109,9 @@ export function createFormSchema(settings: Pick<PoolSettings, 'passwordPolicy'>,
       if (f.sendInvitation && f.mediums.includes('SMS')) needed.add('phone_number');
       rows.forEach((row, i) => {
         const value = f.attributes[i] ?? '';
-        const message = validateAttributeValue({ ...row, required: row.required || needed.has(row.name) }, value);
+        const message =
+          validateAttributeValue({ ...row, required: row.required || needed.has(row.name) }, value) ??
+          (row.name === f.signInWith ? signInValueProblem(row.name, value) : undefined);
         if (message) issue(['attributes', i], message);
       });
       if (f.sendInvitation && f.mediums.length === 0) issue(['mediums'], 'Choose how to send the invitation, or do not send one.');

@@ -2,7 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
+import { useAdminContext } from '@/aws/admin-context';
 import type { GroupSummary, PoolSettings } from '@/aws/user-detail';
+import { useConfirmDialog } from '@/components/confirm-dialog';
+import { adminGrantWarning } from '../bulk/bulk-actions';
 import { generatePassword } from '../detail/password/password-generator';
 import { userPaths, type NoticeState } from '../detail/paths';
 import { AttributeFields } from './attribute-fields';
@@ -29,8 +32,10 @@ export function CreateUserForm({ settings, groups }: { settings: PoolSettings; g
   const create = useCreateUser();
   const navigate = useNavigate();
   const [formError, setFormError] = useState('');
+  const { adminGroup } = useAdminContext();
+  const [pending, setPending] = useState<CreateFormFields | null>(null);
 
-  const onSubmit = form.handleSubmit((fields) => {
+  const submit = (fields: CreateFormFields) => {
     setFormError('');
     const input = toCreateUserInput(fields, rows);
     create.mutate(
@@ -47,6 +52,29 @@ export function CreateUserForm({ settings, groups }: { settings: PoolSettings; g
         },
       },
     );
+  };
+
+  // A new administrator is confirmed like a delete: the admin group's name typed.
+  const [openGrant, grantDialog] = useConfirmDialog({
+    title: 'Create an administrator?',
+    message: (
+      <p>
+        <strong>{adminGrantWarning(adminGroup)}</strong>
+      </p>
+    ),
+    confirmLabel: 'Create with administrator access',
+    destructive: true,
+    confirmationText: adminGroup,
+    onConfirm: () => {
+      if (pending) submit(pending);
+    },
+  });
+
+  const onSubmit = form.handleSubmit((fields) => {
+    if (fields.groups.includes(adminGroup)) {
+      setPending(fields);
+      openGrant();
+    } else submit(fields);
   });
 
   return (
@@ -63,6 +91,7 @@ export function CreateUserForm({ settings, groups }: { settings: PoolSettings; g
         </button>{' '}
         <Link to={userPaths.list()}>Cancel</Link>
       </div>
+      {grantDialog}
     </form>
   );
 }

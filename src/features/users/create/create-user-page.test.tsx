@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { putFakeUser } from '@/aws/user-detail.fake';
@@ -118,5 +118,21 @@ describe('create user', () => {
     await screen.findByRole('heading', { level: 1, name: 'hana' });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/Created hana .* Could not add to beta/));
     expect(pool.users.has('hana')).toBe(true);
+  });
+
+  it('creates an administrator only after the admin group’s name is typed', async () => {
+    const { pool, ctx } = start();
+    renderRoute('/users/new', ctx);
+    await userEvent.type(await screen.findByLabelText('Username'), 'dave');
+    await userEvent.type(screen.getByLabelText('email'), 'dave@example.com');
+    await userEvent.click(screen.getByRole('checkbox', { name: /admins/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Create user' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Create an administrator?' });
+    expect(dialog).toHaveTextContent(/full control of this user pool/);
+    expect(createCall(pool)).toBeUndefined();
+    await userEvent.type(within(dialog).getByLabelText('Type admins to confirm'), 'admins');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create with administrator access' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'dave' })).toBeInTheDocument();
+    expect(pool.users.get('dave')?.groups.has('admins')).toBe(true);
   });
 });

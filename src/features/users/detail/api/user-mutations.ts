@@ -20,6 +20,7 @@ import {
 import type { AppUser } from '@/aws/user-types';
 import { poolKeys, sesKeys } from '@/lib/query-keys';
 import { displayName } from '../display-name';
+import { markDeleted } from '../../api/deleted-users';
 import { forgetUser } from '../../api/list-sync';
 import { userDetailKeys } from './keys';
 import { describeResend } from './resend-message';
@@ -155,6 +156,8 @@ export function useDeleteUser(user: AppUser, extra: Extra<void, void> = {}) {
       await deleteUser(ctx, username);
       // The list shows loaded users without reloading them: the deleted one must leave it too.
       forgetUser(queryClient, ctx.userPoolId, username);
+      // Browser Back must not bring the page back live from the cache.
+      markDeleted(queryClient, ctx.userPoolId, user, displayName(user));
     },
     describe: () => `Deleted ${displayName(user)}.`,
     // The page navigates away (refetching a deleted user would only produce an error); the

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { SchemaAttribute, UserDetail } from '@/aws/user-detail';
 import { useConfirmDialog } from '@/components/confirm-dialog';
+import { useLeaveGuard } from '@/components/leave-guard';
 import { useSaveAttributes } from '../api/user-mutations';
 import { displayName } from '../display-name';
 import { useActionStatus } from '../status/action-status';
@@ -42,6 +43,14 @@ export function AttributeForm({ user, schema }: { user: UserDetail; schema: Sche
     confirmLabel: 'Delete attribute',
     destructive: true,
     onConfirm: () => save.mutate({ updates: {}, deletions: [deleting] }),
+  });
+
+  // Edits not saved yet are lost by leaving the page or the tab: ask first.
+  const leaveDialog = useLeaveGuard({
+    when: form.formState.isDirty,
+    title: 'Leave without saving?',
+    message: <p>Your changes to {displayName(user)}’s attributes are not saved. Leave and they are lost; stay to save them.</p>,
+    leaveLabel: 'Leave without saving',
   });
 
   // Required and set attributes in view; the rest folded away until wanted (or invalid).
@@ -93,6 +102,7 @@ export function AttributeForm({ user, schema }: { user: UserDetail; schema: Sche
         </button>
       </div>
       {deleteDialog}
+      {leaveDialog}
     </form>
   );
 }

@@ -86,4 +86,29 @@ describe('attributes tab', () => {
     expect(pool.users.get('alice')?.attributes.given_name).toBeUndefined();
     expect(screen.queryByRole('button', { name: 'Delete email' })).toBeNull();
   });
+
+  it('asks before leaving with unsaved edits (another tab of the page, Back, closing the tab), and keeps them on Stay', async () => {
+    const { ctx } = start();
+    const { router } = renderRoute('/users/alice/attributes', ctx);
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    await screen.findByLabelText('given_name');
+    expect(unload()).toBe(false);
+    await userEvent.type(screen.getByLabelText('given_name'), ' Jr');
+    expect(unload()).toBe(true);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Groups' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Leave without saving?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stay' }));
+    expect(router.state.location.pathname).toBe('/users/alice/attributes');
+    expect(screen.getByLabelText('given_name')).toHaveValue(`${markup} Jr`);
+
+    await userEvent.click(screen.getByRole('link', { name: 'All users' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Leave without saving' }));
+    expect(await screen.findByRole('heading', { name: 'All users' })).toBeInTheDocument();
+    expect(unload()).toBe(false);
+  });
 });

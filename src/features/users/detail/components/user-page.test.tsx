@@ -42,9 +42,9 @@ describe('user page', () => {
 
   it('handles usernames that need escaping in the URL', async () => {
     const { pool, ctx } = start();
-    putFakeUser(pool, { username: 'a/b%c d@example.com', attributes: { email: 'x@example.com' } });
-    renderRoute(`/users/${encodeURIComponent('a/b%c d@example.com')}/attributes`, ctx);
-    expect(await screen.findByRole('heading', { level: 1, name: 'a/b%c d@example.com' })).toBeInTheDocument();
+    putFakeUser(pool, { username: 'a/b%c+d#e?f@example.com', attributes: { email: 'x@example.com' } });
+    renderRoute(`/users/${encodeURIComponent('a/b%c+d#e?f@example.com')}/attributes`, ctx);
+    expect(await screen.findByRole('heading', { level: 1, name: 'a/b%c+d#e?f@example.com' })).toBeInTheDocument();
   });
 
   it('confirms an unconfirmed user, says so, and refreshes the badge', async () => {
@@ -158,5 +158,66 @@ describe('user page', () => {
     putFakeUser(pool, { username: uuid, attributes: { sub: uuid, email: 'Operator@example.com' } });
     renderRoute(`/users/${uuid}`, ctx);
     expect(await screen.findByRole('button', { name: 'Delete' })).toBeDisabled();
+  });
+
+  it('sends an unknown tab once to the attributes tab (no redirect loop)', async () => {
+    const { ctx } = start();
+    const { router } = renderRoute('/users/alice/bogus', ctx);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Attributes' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/users/alice/attributes');
+    await router.navigate('/users/alice/history/deeper/still');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/users/alice/attributes'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Attributes' })).toBeInTheDocument();
+  });
+
+  it('marks the current tab when the URL names the user by email (%40)', async () => {
+    const { pool, ctx } = start();
+    pool.usernameAttributes = ['email'];
+    const uuid = '9d64fcf8-e2dd-4e58-851b-3d29c64e5336';
+    putFakeUser(pool, { username: uuid, attributes: { sub: uuid, email: 'grace.lee@example.org' } });
+    const { router } = renderRoute('/users/grace.lee%40example.org/groups', ctx);
+    expect(await screen.findByRole('heading', { level: 1, name: 'grace.lee@example.org' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Groups' })).toHaveAttribute('aria-current', 'page');
+    await userEvent.click(screen.getByRole('link', { name: 'History' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'History' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+    expect(router.state.location.pathname).toBe('/users/grace.lee%40example.org/history');
+  });
+
+  it('after a delete, Back shows the user as deleted — no live actions from the cache — and asks Cognito again', async () => {
+    const { pool, ctx } = start();
+    const { router, queryClient } = renderRoute('/users/alice/attributes', ctx);
+    // As in the app: a user read less than 30 s ago is not fetched again on its own.
+    queryClient.setDefaultOptions({ queries: { staleTime: 30_000, retry: false } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete alice?' });
+    await userEvent.type(within(dialog).getByLabelText('Type alice to confirm'), 'alice');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete user' }));
+    expect(await screen.findByRole('heading', { name: 'All users' })).toBeInTheDocument();
+    const readsBefore = pool.calls.filter((c) => c.op === 'AdminGetUser').length;
+
+    await router.navigate(-1);
+    expect(await screen.findByRole('heading', { level: 1, name: 'alice was deleted' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Disable' })).not.toBeInTheDocument();
+    await waitFor(() => expect(pool.calls.filter((c) => c.op === 'AdminGetUser').length).toBeGreaterThan(readsBefore));
+    expect(screen.getByRole('heading', { level: 1, name: 'alice was deleted' })).toBeInTheDocument();
+
+    // Created again under the same name: the page shows the new user.
+    putFakeUser(pool, { username: 'alice', attributes: { email: 'alice2@example.com' } });
+    await userEvent.click(screen.getByRole('link', { name: 'Back to all users' }));
+    expect(await screen.findByRole('heading', { name: 'All users' })).toBeInTheDocument();
+    await router.navigate('/users/alice/groups');
+    expect(await screen.findByRole('button', { name: 'Delete' })).toBeInTheDocument();
+    expect(screen.getByText('alice2@example.com', { exact: false })).toBeInTheDocument();
+  });
+
+  it('explains in words why a mangled link names no user (markup, spaces, too long)', async () => {
+    const { ctx } = start();
+    renderRoute(`/users/${encodeURIComponent('<img src=x onerror=alert(1)>')}/attributes`, ctx);
+    expect(await screen.findByRole('heading', { name: 'User not found' })).toBeInTheDocument();
+    expect(screen.getByText(/contains spaces, line breaks or other invisible characters/)).toBeInTheDocument();
+    expect(screen.queryByText(/failed to satisfy|regular expression|\\p\{/)).not.toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
   });
 });

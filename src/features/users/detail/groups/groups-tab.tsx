@@ -9,6 +9,8 @@ import { useGroupMembership } from '../api/user-mutations';
 import { LoadError } from '../components/load-error';
 import { displayName } from '../display-name';
 import { Loading } from '@/components/loading';
+import { useConfirmDialog } from '@/components/confirm-dialog';
+import { adminGrantWarning } from '../../bulk/bulk-actions';
 
 export function GroupsTab({ user }: { user: UserDetail }) {
   const ctx = useAdminContext();
@@ -16,6 +18,23 @@ export function GroupsTab({ user }: { user: UserDetail }) {
   const membership = useGroupMembership(user);
   const self = isOperatorUser(ctx, user);
   const noteId = useId();
+  const name = displayName(user);
+  // Adding to the admin group makes an administrator: confirmed like a delete.
+  const [openGrant, grantDialog] = useConfirmDialog({
+    title: `Make ${name} an administrator?`,
+    message: (
+      <>
+        <p>Add {name} to “{ctx.adminGroup}”.</p>
+        <p>
+          <strong>{adminGrantWarning(ctx.adminGroup)}</strong>
+        </p>
+      </>
+    ),
+    confirmLabel: 'Give administrator access',
+    destructive: true,
+    confirmationText: ctx.adminGroup,
+    onConfirm: () => membership.mutate({ group: ctx.adminGroup, member: true }),
+  });
 
   return (
     <section className="stack" aria-labelledby="groups-title">
@@ -55,9 +74,10 @@ export function GroupsTab({ user }: { user: UserDetail }) {
         <AddToGroup
           memberOf={groups.data.map((g) => g.name)}
           busy={membership.isPending}
-          onAdd={(group) => membership.mutate({ group, member: true })}
+          onAdd={(group) => (group === ctx.adminGroup ? openGrant() : membership.mutate({ group, member: true }))}
         />
       )}
+      {grantDialog}
     </section>
   );
 }

@@ -33,6 +33,21 @@ describe('groups tab', () => {
     expect(pool.users.get('alice')?.groups.has('beta')).toBe(false);
   });
 
+  it('adds to the admin group only after its name is typed, saying what that grants', async () => {
+    const { pool, ctx } = start();
+    renderRoute('/users/alice/groups', ctx);
+    await userEvent.selectOptions(await screen.findByLabelText('Add to group'), 'admins');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Make alice an administrator?' });
+    expect(dialog).toHaveTextContent(/full control of this user pool/);
+    expect(pool.calls.some((c) => c.op === 'AdminAddUserToGroup')).toBe(false);
+    const confirm = within(dialog).getByRole('button', { name: 'Give administrator access' });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(within(dialog).getByLabelText('Type admins to confirm'), 'admins');
+    await userEvent.click(confirm);
+    await waitFor(() => expect(pool.users.get('alice')?.groups.has('admins')).toBe(true));
+  });
+
   it('does not let the operator leave the admin group', async () => {
     const { ctx } = start();
     renderRoute('/users/operator/groups', ctx);
@@ -48,7 +63,8 @@ describe('password & MFA tab', () => {
     const { ctx } = start();
     renderRoute('/users/alice/security', ctx);
     expect(await screen.findByText(/Preferred method: Authenticator app \(TOTP\)/)).toBeInTheDocument();
-    expect(await screen.findByText(/Pool MFA: OPTIONAL/)).toBeInTheDocument();
+    expect(await screen.findByText(/MFA is optional in this pool: each user may set it up\./)).toBeInTheDocument();
+    expect(screen.queryByText(/OPTIONAL/)).not.toBeInTheDocument();
   });
 
   it('checks a new password live against the policy and refuses a weak one at the field', async () => {

@@ -39,7 +39,7 @@ export function SecurityTab({ user }: { user: UserDetail }) {
       <h2 id="security-title">Password & MFA</h2>
       <h3>Multi-factor authentication</h3>
       <p>
-        Pool MFA: {settings.data ? settings.data.mfaConfiguration : '…'}. Preferred method:{' '}
+        {settings.data ? poolMfaSentence(settings.data.mfaConfiguration) : 'Loading the pool’s MFA setting…'} Preferred method:{' '}
         {user.mfa.preferred ? mfaName(user.mfa.preferred) : 'none'}. Set up:{' '}
         {user.mfa.enabled.length > 0 ? user.mfa.enabled.map(mfaName).join(', ') : 'none'}.
       </p>
@@ -65,4 +65,12 @@ export function SecurityTab({ user }: { user: UserDetail }) {
       {signOutDialog}
     </section>
   );
+}
+
+/** The pool's MfaConfiguration (OFF / ON / OPTIONAL) as a sentence. */
+function poolMfaSentence(setting: string): string {
+  if (setting === 'ON') return 'The pool requires MFA for every user.';
+  if (setting === 'OPTIONAL') return 'MFA is optional in this pool: each user may set it up.';
+  if (setting === 'OFF') return 'MFA is turned off for this pool.';
+  return `The pool’s MFA setting is ${setting}.`;
 }
