@@ -1,12 +1,14 @@
 import { Clock } from './clock';
 import { CognitoIdp } from './cognito/idp';
 import { Iam } from './iam';
+import { IamApi } from './iam-api';
 import { CognitoIdentity, type IdentityDeps } from './identity';
 import { PoolMailer } from './messaging';
 import { Outbox } from './outbox';
 import { Quotas } from './quotas';
 import { cryptoRandom, seededRandom, type Random } from './random';
 import { Ses } from './ses';
+import { Sts } from './sts';
 import type { EmulatorEnv } from './types';
 
 export type SeedName = 'demo' | 'empty';
@@ -88,6 +90,16 @@ export class Emulator {
 
   get env(): EmulatorEnv {
     return { clock: this.clock, random: this.random, mailer: this.mailer, accountId: this.accountId };
+  }
+
+  /** IAM's role API over `iam` (a stateless view: nothing of its own to snapshot or reset). */
+  get iamApi(): IamApi {
+    return new IamApi(this.iam, this.accountId, () => this.clock.now());
+  }
+
+  /** STS over `iam` and the identity pools' OpenID tokens (stateless, like iamApi). */
+  get sts(): Sts {
+    return new Sts(this.iam, this.identity.openIdTokens, this.accountId);
   }
 
   /** Back to the seed: state, outbox, quotas and the clock offset. Object identity is kept. */

@@ -55,6 +55,8 @@ function compactArrays(value: unknown): unknown {
 }
 
 export interface XmlShapeHints {
+  /** the service's XML namespace (default SES's) */
+  xmlns?: string;
   /** members serialised as `<entry><key/><value/></entry>` maps */
   maps?: ReadonlySet<string>;
   /** numeric members AWS types as Double (written with a decimal point, e.g. 200.0) */
@@ -63,17 +65,17 @@ export interface XmlShapeHints {
 
 export function xmlResult(action: string, result: unknown, id: string, hints: XmlShapeHints = {}): Response {
   const body =
-    `<${action}Response xmlns="${SES_XMLNS}">` +
+    `<${action}Response xmlns="${hints.xmlns ?? SES_XMLNS}">` +
     `<${action}Result>${toXml(result, hints)}</${action}Result>` +
     `<ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata>` +
     `</${action}Response>`;
   return new Response(body, { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id } });
 }
 
-export function xmlError(error: ServiceError, id: string): Response {
+export function xmlError(error: ServiceError, id: string, xmlns: string = SES_XMLNS): Response {
   const type = error.status >= 500 ? 'Receiver' : 'Sender';
   const body =
-    `<ErrorResponse xmlns="${SES_XMLNS}">` +
+    `<ErrorResponse xmlns="${xmlns}">` +
     `<Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error>` +
     `<RequestId>${id}</RequestId>` +
     `</ErrorResponse>`;

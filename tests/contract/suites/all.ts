@@ -1,7 +1,9 @@
 import type { EmulatorTarget } from '../../support/targets';
 import { authorizationSuite } from './authorization';
 import { emulatorApiSuite } from './emulator-api';
+import { iamStsSuite } from './iam-sts';
 import { identitySuite } from './identity';
+import { identityPoolsSuite } from './identity-pools';
 import { quotasSuite } from './quotas';
 import { sesSuite } from './ses';
 import { userPoolsSuite } from './user-pools';
@@ -12,6 +14,8 @@ export function allSuites(target: EmulatorTarget) {
   wireSuite(target);
   authorizationSuite(target);
   identitySuite(target);
+  identityPoolsSuite(target);
+  iamStsSuite(target);
   userPoolsSuite(target);
   sesSuite(target);
   quotasSuite(target);
