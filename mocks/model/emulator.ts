@@ -29,6 +29,22 @@ export interface EmulatorOptions {
   /** a Clock tests control (e.g. one that only moves when advanced) */
   clock?: Clock;
   accountId?: string;
+  /** a seed file (JSON/YAML text or the parsed object, mocks/seed/seed-file.ts) applied after `seed`; reset() applies it again */
+  seedFile?: string | object;
+  /** how messages about `seedFile` name it (default "seed file") */
+  seedFileName?: string;
+  /** a CloudFormation template deployed after the seed file (mocks/seed/cfn-template.ts); reset() deploys it again */
+  template?: TemplateInput;
+}
+
+export interface TemplateInput {
+  /** YAML/JSON text or the parsed template */
+  body: string | object;
+  /** how messages name it */
+  file?: string;
+  parameters?: Record<string, string>;
+  stackName?: string;
+  region?: string;
 }
 
 /** How a seed fills an emulator. Registered by mocks/seed so the model does not import seeds. */
@@ -38,6 +54,22 @@ const seeders = new Map<SeedName, Seeder>();
 
 export function registerSeed(name: SeedName, seeder: Seeder): void {
   seeders.set(name, seeder);
+}
+
+/** Loads a seed file / deploys a template; registered by mocks/seed (which owns the formats). */
+export type SeedFileLoader = (emulator: Emulator, input: string | object, file: string) => Promise<unknown>;
+export type TemplateDeployer = (emulator: Emulator, template: TemplateInput) => Promise<unknown>;
+const loaders: { seedFile?: SeedFileLoader; template?: TemplateDeployer } = {};
+
+export function registerSeedFileLoader(loader: SeedFileLoader, deployer?: TemplateDeployer): void {
+  loaders.seedFile = loader;
+  if (deployer) loaders.template = deployer;
+}
+
+function loader<K extends keyof typeof loaders>(kind: K): NonNullable<(typeof loaders)[K]> {
+  const found = loaders[kind];
+  if (!found) throw new Error(`No ${kind} loader is registered; import mocks/seed (mocks/index.ts does).`);
+  return found!;
 }
 
 export const SNAPSHOT_VERSION = 1;
@@ -77,6 +109,8 @@ export class Emulator {
   quotas!: Quotas;
   /** resolves when the seed has been applied; the router waits for it */
   ready: Promise<void>;
+  /** what the start-up seed file and template created (their loaders' results), for hosts to print */
+  loaded: { seedFile?: unknown; template?: unknown } = {};
   private listeners = new Set<() => void>();
 
   constructor(options: EmulatorOptions = {}) {
@@ -144,7 +178,7 @@ export class Emulator {
    */
   static restore(snapshot: EmulatorSnapshot, options: EmulatorOptions = {}): Emulator {
     if (!isSnapshot(snapshot)) throw new Error('Not an emulator snapshot of a version this emulator reads.');
-    const emulator = new Emulator({ ...options, seed: 'empty', accountId: snapshot.accountId });
+    const emulator = new Emulator({ ...options, seed: 'empty', seedFile: undefined, template: undefined, accountId: snapshot.accountId });
     (emulator.options as EmulatorOptions).seed = options.seed ?? snapshot.seed;
     emulator.random = options.random ?? cryptoRandom;
     emulator.clock.offsetSeconds = snapshot.clockOffsetSeconds;
@@ -158,6 +192,31 @@ export class Emulator {
     emulator.applyIssuerBase();
     emulator.identity = CognitoIdentity.fromJSON(snapshot.identity, emulator.identityDeps());
     return emulator;
+  }
+
+  /**
+   * Adds what a seed file describes to this running emulator, all or nothing: it is validated in
+   * full, tried on a copy of the current state, and only then applied here. Resolves to what was
+   * created by name (pool, client and identity-pool ids, role ARNs); rejects with SeedFileError.
+   */
+  applySeedFile(input: string | object, file = 'seed file'): Promise<unknown> {
+    const load = loader('seedFile');
+    return this.atomically((emulator) => load(emulator, input, file));
+  }
+
+  /** Deploys a CloudFormation template's Cognito, IAM and SES resources, all or nothing (as applySeedFile). */
+  applyTemplate(template: TemplateInput): Promise<unknown> {
+    const deploy = loader('template');
+    return this.atomically((emulator) => deploy(emulator, template));
+  }
+
+  /** Runs `change` on a copy of the current state first, so a failure leaves this emulator untouched. */
+  private async atomically<T>(change: (emulator: Emulator) => Promise<T>): Promise<T> {
+    await this.ready;
+    await change(Emulator.restore(this.snapshot(), { ...this.options, seedFile: undefined, template: undefined }));
+    const result = await change(this);
+    this.changed();
+    return result;
   }
 
   describe(): Record<string, unknown> {
@@ -208,6 +267,11 @@ export class Emulator {
       throw new Error(`Seed '${name}' is not registered; import it from mocks/seed (mocks/index.ts does).`);
     }
     if (seeder) await seeder(this, this.options);
+    this.loaded = {};
+    if (this.options.seedFile !== undefined) {
+      this.loaded.seedFile = await loader('seedFile')(this, this.options.seedFile, this.options.seedFileName ?? 'seed file');
+    }
+    if (this.options.template !== undefined) this.loaded.template = await loader('template')(this, this.options.template);
     if (!this.options.random) this.random = cryptoRandom;
   }
 }

@@ -17,21 +17,14 @@ import {
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
+import { identityPoolTrust } from '../../../mocks/model/web-identity-trust';
 import { DEMO } from '../../../mocks/seed/demo';
 import { operatorCredentials, sdkClients } from '../../support/aws';
 import type { Credentials, EmulatorTarget } from '../../support/targets';
 
 /** A trust policy letting Cognito Identity hand the role to identities of one identity pool. */
-export const trustFor = (identityPoolId: string, amr = 'authenticated') =>
-  JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{
-      Effect: 'Allow',
-      Principal: { Federated: 'cognito-identity.amazonaws.com' },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPoolId }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr } },
-    }],
-  });
+export const trustFor = (identityPoolId: string, amr: 'authenticated' | 'unauthenticated' = 'authenticated') =>
+  JSON.stringify(identityPoolTrust(identityPoolId, amr));
 
 /** IAM is global (signed for us-east-1); STS regional or global. The SDKs pick those hostnames themselves. */
 export function iamClients(target: EmulatorTarget, credentials?: Credentials) {
