@@ -9,7 +9,7 @@
 import './seed';
 
 export { Emulator, registerSeed, SNAPSHOT_VERSION } from './model/emulator';
-export type { EmulatorOptions, EmulatorSnapshot, SeedName, Seeder } from './model/emulator';
+export type { EmulatorOptions, EmulatorSnapshot, SeedName, Seeder, TemplateInput } from './model/emulator';
 export { Clock } from './model/clock';
 export { ServiceError } from './model/errors';
 export { cryptoRandom, seededRandom, type Random } from './model/random';
@@ -23,3 +23,4 @@ export type { CreatePoolInput, CreateUserInput, NodeEmulator, NodeEmulatorOption
 export { startEmulatorServer } from './hosts/server';
 export type { EmulatorServer, EmulatorServerOptions } from './hosts/server';
 export { ADMIN_POLICY, DEMO, type DemoConfig } from './seed';
+export { deployTemplate, SeedFileError, seedFileSchema, seedJsonSchema, type DeployResult, type SeedFile, type SeedFileResult, type SeedProblem } from './seed';

@@ -180,6 +180,8 @@ export class Emulator {
     if (!isSnapshot(snapshot)) throw new Error('Not an emulator snapshot of a version this emulator reads.');
     const emulator = new Emulator({ ...options, seed: 'empty', seedFile: undefined, template: undefined, accountId: snapshot.accountId });
     (emulator.options as EmulatorOptions).seed = options.seed ?? snapshot.seed;
+    // what reset() goes back to: the seed file and template too, though the snapshot already holds their result
+    Object.assign(emulator.options, { seedFile: options.seedFile, seedFileName: options.seedFileName, template: options.template });
     emulator.random = options.random ?? cryptoRandom;
     emulator.clock.offsetSeconds = snapshot.clockOffsetSeconds;
     const random = emulator.liveRandom();

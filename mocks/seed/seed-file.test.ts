@@ -98,6 +98,18 @@ describe('seed files', () => {
     expect(JSON.stringify(emulator.snapshot().idp)).toBe(before);
   });
 
+  it('keeps the seed file as what reset() returns to after a snapshot is restored (--data FILE)', async () => {
+    const options = { seed: 'empty' as const, seedFile: EXAMPLE };
+    const original = new Emulator(options);
+    await original.ready;
+    const root = { region: 'us-east-1', principal: { kind: 'root' as const, accessKeyId: 'test' } };
+    await original.idp.call('DeleteUserPool', { UserPoolId: 'us-east-1_ShopPool1' }, root);
+    const restored = Emulator.restore(JSON.parse(JSON.stringify(original.snapshot())) as ReturnType<Emulator['snapshot']>, options);
+    await expect(restored.idp.call('DescribeUserPool', { UserPoolId: 'us-east-1_ShopPool1' }, root)).rejects.toMatchObject({ code: 'ResourceNotFoundException' });
+    await restored.reset();
+    expect(await restored.idp.call('DescribeUserPool', { UserPoolId: 'us-east-1_ShopPool1' }, root)).toBeTruthy();
+  });
+
   it('names the line of a YAML syntax error', async () => {
     const error = await failure(new Emulator({ seed: 'empty', seedFile: 'userPools:\n  - name: [unclosed\n', seedFileName: 'broken.yaml' }).ready);
     expect(error.message).toMatch(/broken\.yaml is not valid YAML or JSON/);
