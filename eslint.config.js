@@ -10,9 +10,13 @@ const root = path.dirname(new URL(import.meta.url).pathname);
  * Architecture boundaries from shared/DESIGN.md, checked on every import:
  * - a feature never imports another feature (features/<a> -> features/<b>);
  * - only src/aws imports @aws-sdk/*;
- * - the dashboard never imports the emulator, except main.tsx starting the worker;
+ * - the dashboard never imports the emulator, except main.tsx starting the worker, and that
+ *   only through the package's entries (@poolkeeper/cognito-emulator[/browser]);
+ * - the emulator (mocks/, published as @poolkeeper/cognito-emulator) never imports the dashboard
+ *   or the repository's tests: outside its tests, nothing from beyond mocks/;
  * - the emulator's model is plain TypeScript: no msw, no React, no Node built-ins.
  */
+const PACKAGE = '@poolkeeper/cognito-emulator';
 const boundaries = {
   meta: { type: 'problem', schema: [] },
   create(context) {
@@ -20,6 +24,7 @@ const boundaries = {
     const resolve = (spec) => {
       if (spec.startsWith('@/')) return path.join('src', spec.slice(2));
       if (spec.startsWith('@mocks/')) return path.join('mocks', spec.slice(7));
+      if (spec === PACKAGE || spec.startsWith(`${PACKAGE}/`)) return path.join('mocks', spec.slice(PACKAGE.length));
       if (spec.startsWith('.')) return path.join(path.dirname(file), spec);
       return null;
     };
@@ -36,8 +41,12 @@ const boundaries = {
       if (spec.startsWith('@aws-sdk/') && file.startsWith('src/') && !file.startsWith('src/aws/')) {
         report('only src/aws imports the AWS SDK; use its typed wrappers');
       }
-      if (file.startsWith('src/') && file !== 'src/main.tsx' && target && target.startsWith('mocks')) {
-        report('the dashboard talks to the emulator only over the AWS wire protocol');
+      if (file.startsWith('src/') && target && target.startsWith('mocks')) {
+        if (file !== 'src/main.tsx') report('the dashboard talks to the emulator only over the AWS wire protocol');
+        else if (!spec.startsWith(PACKAGE)) report(`main.tsx starts the emulator through its package entries (${PACKAGE}/browser), like any other project`);
+      }
+      if (file.startsWith('mocks/') && !/\.test\.tsx?$/.test(file) && target && !target.startsWith('mocks')) {
+        report(`the emulator package (${PACKAGE}) cannot import files outside mocks/: they are not in the published package`);
       }
       if (file.startsWith('mocks/model/') && (spec === 'msw' || spec.startsWith('msw/') || spec.startsWith('react') || spec.startsWith('node:'))) {
         report('the emulator model is plain TypeScript: no msw, React or Node built-ins');
@@ -48,7 +57,7 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/mockServiceWorker.js', 'coverage', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'mocks/dist', 'node_modules', 'public/mockServiceWorker.js', 'coverage', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

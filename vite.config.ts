@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 /** `npm start` prints how to sign in, next to the URL Vite prints. */
 function printDemoSignIn(): Plugin {
@@ -35,6 +35,9 @@ export default defineConfig({
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
     },
+    // The emulator package (workspace mocks/) is used through its exports, from its TypeScript
+    // source: no package build is needed to start, test or build the dashboard.
+    conditions: ['poolkeeper-source', ...defaultClientConditions],
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { target: 'es2022', sourcemap: true },

@@ -21,7 +21,7 @@ async function start(root: Root) {
   let source: string;
   if (isEmulatedStartup(file, env)) {
     root.render(<FullPageLoading label="Starting the built-in emulator…" />);
-    const [{ startBrowserEmulator }, { DEMO }] = await Promise.all([import('../mocks/hosts/browser'), import('../mocks/seed/demo')]);
+    const [{ startBrowserEmulator }, { DEMO }] = await Promise.all([import('@poolkeeper/cognito-emulator/browser'), import('@poolkeeper/cognito-emulator')]);
     const emulator = await startBrowserEmulator();
     result = resolveEmulatedConfig(emulator.config, env);
     source = 'the built-in emulator';

@@ -23,7 +23,7 @@ export interface BrowserEmulator {
 export interface BrowserEmulatorOptions extends EmulatorOptions {
   /** IndexedDB database holding the saved state (default 'poolkeeper-emulator') */
   databaseName?: string;
-  /** service worker script URL (default `${import.meta.env.BASE_URL}mockServiceWorker.js`) */
+  /** service worker script URL (default: `mockServiceWorker.js` under Vite's base path, or `/mockServiceWorker.js` without Vite) */
   serviceWorkerUrl?: string;
 }
 
@@ -74,7 +74,7 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
-    serviceWorker: { url: serviceWorkerUrl ?? `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    serviceWorker: { url: serviceWorkerUrl ?? `${basePath()}mockServiceWorker.js` },
   });
 
   return {
@@ -92,4 +92,10 @@ export async function startBrowserEmulator(options: BrowserEmulatorOptions = {})
       worker.stop();
     },
   };
+}
+
+/** Vite's base path when a Vite app bundles this; '/' under other bundlers, which have no import.meta.env. */
+function basePath(): string {
+  const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
+  return env?.BASE_URL ?? '/';
 }

@@ -7,7 +7,7 @@ import type { SeedFileResult } from '../seed/seed-file';
 import { SeedFileError } from '../seed/seed-problems';
 import { startEmulatorServer } from './server';
 
-const USAGE = `Usage: npm run emulator -- [options]
+const USAGE = `Usage: cognito-emulator [options]        (in the Poolkeeper repository: npm run emulator -- [options])
 
   --port N          port to listen on (default 9229; 0 = any free port)
   --host HOST       interface to bind (default 127.0.0.1)

@@ -222,7 +222,13 @@ export class Emulator {
   }
 
   describe(): Record<string, unknown> {
-    return { seed: this.options.seed, quotas: this.quotas.enabled, latencyMs: this.options.latencyMs ?? 0 };
+    return {
+      seed: this.options.seed,
+      ...(this.options.seedFile === undefined ? {} : { seedFile: this.options.seedFileName ?? 'seed file' }),
+      ...(this.options.template === undefined ? {} : { template: this.options.template.file ?? 'template' }),
+      quotas: this.quotas.enabled,
+      latencyMs: this.options.latencyMs ?? 0,
+    };
   }
 
   private build(): void {
@@ -266,7 +272,7 @@ export class Emulator {
     const name = this.options.seed ?? 'demo';
     const seeder = seeders.get(name);
     if (!seeder && name !== 'empty') {
-      throw new Error(`Seed '${name}' is not registered; import it from mocks/seed (mocks/index.ts does).`);
+      throw new Error(`Seed '${name}' is not registered; import '@poolkeeper/cognito-emulator' (it registers the seeds) or mocks/seed.`);
     }
     if (seeder) await seeder(this, this.options);
     this.loaded = {};

@@ -110,6 +110,14 @@ describe('seed files', () => {
     expect(await restored.idp.call('DescribeUserPool', { UserPoolId: 'us-east-1_ShopPool1' }, root)).toBeTruthy();
   });
 
+  it("loads the seed shown in the README's section 2", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const shown = /### Declarative set-up[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const emulator = new Emulator({ seed: 'empty' });
+    const result = (await emulator.applySeedFile(shown, 'README.md')) as { userPools: Record<string, { clients: Record<string, string> }> };
+    expect(Object.keys(result.userPools['shop-customers']!.clients)).toEqual(['web']);
+  });
+
   it('names the line of a YAML syntax error', async () => {
     const error = await failure(new Emulator({ seed: 'empty', seedFile: 'userPools:\n  - name: [unclosed\n', seedFileName: 'broken.yaml' }).ready);
     expect(error.message).toMatch(/broken\.yaml is not valid YAML or JSON/);

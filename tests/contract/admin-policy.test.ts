@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_POLICY } from '../../mocks/seed/demo';
+import { ADMIN_POLICY } from '@poolkeeper/cognito-emulator';
 
 /**
  * The demo's admin role must grant what an operator deploys for live AWS, no more: a dashboard

@@ -6,8 +6,7 @@
  */
 import { AssociateSoftwareTokenCommand, SetUserMFAPreferenceCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { totpAt } from '../../mocks/model/crypto/totp';
-import { DEMO } from '../../mocks/seed/demo';
+import { totpAt, DEMO } from '@poolkeeper/cognito-emulator';
 import { createAppServices } from '../../src/app/services';
 import { createOperatorClients } from '../../src/aws/admin-clients';
 import type { AppError } from '../../src/aws/errors';

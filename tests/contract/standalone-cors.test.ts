@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulatorServer, type EmulatorServer } from '../../mocks/hosts/server';
+import { startEmulatorServer, type EmulatorServer } from '@poolkeeper/cognito-emulator/server';
 
 // The standalone server hands out verification codes and answers the public root credentials:
 // a web page from elsewhere must not be able to read that from a developer's machine.

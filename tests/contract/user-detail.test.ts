@@ -8,7 +8,7 @@ import type { AdminContextValue } from '../../src/aws/admin-context';
 import type { AppError } from '../../src/aws/errors';
 import * as actions from '../../src/aws/user-actions';
 import { describePoolSettings, getUserDetail, listGroups, listGroupsForUser } from '../../src/aws/user-detail';
-import { DEMO } from '../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { operatorCredentials, sdkClients } from '../support/aws';
 // Not a React hook despite the name: it registers vitest beforeAll/afterAll.
 import { nodeHostTarget as nodeTarget } from '../support/targets';

@@ -10,7 +10,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO } from '../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import type { AdminContextValue } from '../../src/aws/admin-context';
 import { getUserDetail } from '../../src/aws/user-detail';
 import { renderUsersPage } from '../../src/features/users/testing/render-users-page';

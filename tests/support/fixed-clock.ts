@@ -1,4 +1,4 @@
-import { Clock } from '../../mocks/model/clock';
+import { Clock } from '@poolkeeper/cognito-emulator';
 
 /** A Clock that only moves when told to, so rate limits and expiries are exact in tests. */
 export class FixedClock extends Clock {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Emulator } from '../../mocks/model/emulator';
-import { createNodeEmulator, type NodeEmulator, type NodeEmulatorOptions } from '../../mocks/hosts/node';
-import { startEmulatorServer, type EmulatorServer, type EmulatorServerOptions } from '../../mocks/hosts/server';
+import type { Emulator } from '@poolkeeper/cognito-emulator';
+import { createNodeEmulator, type NodeEmulator, type NodeEmulatorOptions } from '@poolkeeper/cognito-emulator/node';
+import { startEmulatorServer, type EmulatorServer, type EmulatorServerOptions } from '@poolkeeper/cognito-emulator/server';
 import { FixedClock } from './fixed-clock';
 
 export type AwsService = 'cognito-idp' | 'cognito-identity' | 'email';

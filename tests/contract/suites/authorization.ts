@@ -11,7 +11,7 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { identityCredentials, operatorCredentials, rawJson, sdkClients, srpSignIn } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 

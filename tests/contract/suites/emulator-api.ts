@@ -1,7 +1,6 @@
 import { AdminCreateUserCommand, ListUsersCommand, UserNotFoundException, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
-import type { OutboxMessage } from '../../../mocks/model/types';
+import { DEMO, type OutboxMessage } from '@poolkeeper/cognito-emulator';
 import { sdkClients } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 

@@ -17,8 +17,7 @@ import {
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { identityPoolTrust } from '../../../mocks/model/web-identity-trust';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO, identityPoolTrust } from '@poolkeeper/cognito-emulator';
 import { operatorCredentials, sdkClients } from '../../support/aws';
 import type { Credentials, EmulatorTarget } from '../../support/targets';
 

@@ -7,7 +7,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-cognito-identity';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { sdkClients, srpSignIn } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 

@@ -1,7 +1,7 @@
 import { ListUsersCommand, TooManyRequestsException } from '@aws-sdk/client-cognito-identity-provider';
 import { GetSendQuotaCommand } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { sdkClients } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 

@@ -9,8 +9,7 @@ import {
 } from '@aws-sdk/client-ses';
 import { AdminCreateUserCommand, CreateUserPoolCommand, LimitExceededException } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
-import type { OutboxMessage } from '../../../mocks/model/types';
+import { DEMO, type OutboxMessage } from '@poolkeeper/cognito-emulator';
 import { sdkClients } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 

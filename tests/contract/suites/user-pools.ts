@@ -61,9 +61,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { totpAt } from '../../../mocks/model/crypto/totp';
-import { DEMO } from '../../../mocks/seed/demo';
-import type { OutboxMessage } from '../../../mocks/model/types';
+import { totpAt, DEMO, type OutboxMessage } from '@poolkeeper/cognito-emulator';
 import { sdkClients, srpSignIn } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 

@@ -1,7 +1,7 @@
 import { InvalidParameterException, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { describe, expect, it } from 'vitest';
-import { DEMO } from '../../../mocks/seed/demo';
+import { DEMO } from '@poolkeeper/cognito-emulator';
 import { rawJson, sdkClients, srpSignIn } from '../../support/aws';
 import type { EmulatorTarget } from '../../support/targets';
 
