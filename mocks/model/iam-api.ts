@@ -19,6 +19,8 @@ const OPERATIONS = [
 const NAME = /^[\w+=,.@-]+$/;
 const PATH = /^(\/|\/[\u0021-\u007E]+\/)$/;
 const EMPTY_POLICY: PolicyDocument = { Version: '2012-10-17', Statement: [] };
+/** "Role policy size (aggregate of all inline policies): 10,240 characters", whitespace not counted. */
+const INLINE_POLICY_LIMIT = 10240;
 
 /** What the router needs from an awsQuery service besides SES. */
 export interface QueryService {
@@ -76,7 +78,7 @@ export class IamApi implements QueryService {
         return this.listRoles(input);
       case 'UpdateAssumeRolePolicy': {
         const role = this.role(input.RoleName);
-        this.iam.putRole({ ...role, trust: parseDocument(input.PolicyDocument, 'policyDocument') });
+        this.iam.putRole({ ...role, trust: checkTrust(parseDocument(input.PolicyDocument, 'policyDocument')) });
         return {};
       }
       case 'PutRolePolicy':
@@ -110,7 +112,7 @@ export class IamApi implements QueryService {
     if (description !== undefined && description.length > 1000) problems.push(constraint(description, 'description', 'Member must have length less than or equal to 1000'));
     if (problems.length > 0) throw validationErrors(problems);
     if (this.find(name)) throw new ServiceError('EntityAlreadyExists', `Role with name ${name} already exists.`, 409);
-    const trust = parseDocument(input.AssumeRolePolicyDocument, 'assumeRolePolicyDocument');
+    const trust = checkTrust(parseDocument(input.AssumeRolePolicyDocument, 'assumeRolePolicyDocument'));
     const tags = Array.isArray(input.Tags) ? (input.Tags as Array<{ Key: string; Value: string }>).map((t) => ({ Key: String(t.Key), Value: String(t.Value ?? '') })) : undefined;
     const role: Role = {
       arn: `arn:aws:iam::${this.accountId}:role${path}${name}`,
@@ -151,8 +153,12 @@ export class IamApi implements QueryService {
   private putRolePolicy(input: Record<string, unknown>) {
     const role = this.role(input.RoleName);
     const name = policyName(input.PolicyName);
-    const document = parseDocument(input.PolicyDocument, 'policyDocument') as PolicyDocument;
+    const document = checkIdentityPolicy(parseDocument(input.PolicyDocument, 'policyDocument'));
     const updated: Role = name === UNNAMED_POLICY ? { ...role, policy: document } : { ...role, policies: { ...role.policies, [name]: document } };
+    const size = Object.values(inlinePolicies(updated)).reduce((total, d) => total + JSON.stringify(d).replace(/\s/g, '').length, 0);
+    if (size > INLINE_POLICY_LIMIT) {
+      throw new ServiceError('LimitExceeded', `Maximum policy size of ${INLINE_POLICY_LIMIT} bytes exceeded for role ${nameOf(role)}`, 409);
+    }
     try {
       this.iam.putRole(updated);
     } catch (error) {
@@ -253,6 +259,30 @@ export function parseDocument(value: unknown, member: string): unknown {
     throw new ServiceError('MalformedPolicyDocument', 'Syntax errors in policy.');
   }
   return parsed;
+}
+
+const statementsOf = (document: unknown): Array<Record<string, unknown>> => {
+  const statement = (document as { Statement: unknown }).Statement;
+  return (Array.isArray(statement) ? statement : [statement]).map((s) => (s && typeof s === 'object' ? (s as Record<string, unknown>) : {}));
+};
+
+/** An assume-role (trust) policy: names a principal, never a resource (IAM's own wording). */
+function checkTrust(document: unknown): unknown {
+  for (const s of statementsOf(document)) {
+    if (s.Resource !== undefined || s.NotResource !== undefined) throw new ServiceError('MalformedPolicyDocument', `Has prohibited field ${s.Resource !== undefined ? 'Resource' : 'NotResource'}`);
+    if (s.Principal === undefined && s.NotPrincipal === undefined) throw new ServiceError('MalformedPolicyDocument', 'Missing required field Principal');
+    if (s.Action === undefined && s.NotAction === undefined) throw new ServiceError('MalformedPolicyDocument', 'Missing required field Action');
+    if (s.Effect !== 'Allow' && s.Effect !== 'Deny') throw new ServiceError('MalformedPolicyDocument', 'Missing required field Effect');
+  }
+  return document;
+}
+
+/** An identity (inline) policy: a principal belongs in trust and resource policies only. */
+function checkIdentityPolicy(document: unknown): PolicyDocument {
+  if (statementsOf(document).some((s) => s.Principal !== undefined || s.NotPrincipal !== undefined)) {
+    throw new ServiceError('MalformedPolicyDocument', 'Policy document should not specify a principal.');
+  }
+  return document as PolicyDocument;
 }
 
 /** IAM returns policy documents URL-encoded (RFC 3986), which SDKs hand back undecoded. */

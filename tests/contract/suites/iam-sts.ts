@@ -83,7 +83,32 @@ export function iamStsSuite(target: EmulatorTarget) {
         name: 'NoSuchEntityException',
         message: 'The role policy with name nope cannot be found.',
       });
+      await expect(iam.send(new UpdateAssumeRolePolicyCommand({
+        RoleName: 'Twice',
+        PolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Resource: '*' }] }),
+      }))).rejects.toMatchObject({ name: 'MalformedPolicyDocumentException', message: 'Has prohibited field Resource' });
+      await expect(iam.send(new PutRolePolicyCommand({
+        RoleName: 'Twice', PolicyName: 'p',
+        PolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }] }),
+      }))).rejects.toMatchObject({ name: 'MalformedPolicyDocumentException', message: 'Policy document should not specify a principal.' });
+      const huge = { Statement: [{ Effect: 'Allow', Action: Array.from({ length: 600 }, (_, i) => `cognito-idp:Action${i}`), Resource: '*' }] };
+      await expect(iam.send(new PutRolePolicyCommand({ RoleName: 'Twice', PolicyName: 'huge', PolicyDocument: JSON.stringify(huge) }))).rejects.toMatchObject({
+        name: 'LimitExceededException',
+        message: 'Maximum policy size of 10240 bytes exceeded for role Twice',
+      });
       await iam.send(new DeleteRoleCommand({ RoleName: 'Twice' }));
+    });
+
+    it('pages ListRoles with MaxItems and Marker', async () => {
+      const { iam } = iamClients(target);
+      for (const name of ['PageA', 'PageB', 'PageC']) await iam.send(new CreateRoleCommand({ RoleName: name, Path: '/paging/', AssumeRolePolicyDocument: trustFor('us-east-1:x') }));
+      const first = await iam.send(new ListRolesCommand({ PathPrefix: '/paging/', MaxItems: 2 }));
+      expect(first.Roles?.map((r) => r.RoleName)).toEqual(['PageA', 'PageB']);
+      expect(first.IsTruncated).toBe(true);
+      const second = await iam.send(new ListRolesCommand({ PathPrefix: '/paging/', MaxItems: 2, Marker: first.Marker }));
+      expect(second.Roles?.map((r) => r.RoleName)).toEqual(['PageC']);
+      expect(second.IsTruncated).toBe(false);
+      for (const name of ['PageA', 'PageB', 'PageC']) await iam.send(new DeleteRoleCommand({ RoleName: name }));
     });
 
     it('shows the seeded roles, and lets only principals IAM allows call IAM', async () => {
