@@ -59,14 +59,16 @@ const HANDLERS: Record<string, Handler> = {
     const providerName = `cognito-idp.${ctx.region}.amazonaws.com/${id}`;
     return { ref: id, attributes: { Arn: out.UserPool.Arn, ProviderName: providerName, ProviderURL: `https://${providerName}`, UserPoolId: id } };
   },
-  async 'AWS::Cognito::UserPoolClient'(emulator, props, { ctx }) {
-    const out = (await emulator.idp.call('CreateUserPoolClient', props, ctx)) as { UserPoolClient: { ClientId: string; ClientSecret?: string; ClientName: string } };
+  async 'AWS::Cognito::UserPoolClient'(emulator, props, { ctx, logicalId, stackName }) {
+    const ClientName = str(props.ClientName) ?? generatedName(emulator, stackName, logicalId, 128);
+    const out = (await emulator.idp.call('CreateUserPoolClient', { ...props, ClientName }, ctx)) as { UserPoolClient: { ClientId: string; ClientSecret?: string; ClientName: string } };
     const client = out.UserPoolClient;
     return { ref: client.ClientId, attributes: { ClientId: client.ClientId, Name: client.ClientName, ...(client.ClientSecret ? { ClientSecret: client.ClientSecret } : {}) } };
   },
-  async 'AWS::Cognito::UserPoolGroup'(emulator, props, { ctx }) {
-    await emulator.idp.call('CreateGroup', props, ctx);
-    return { ref: String(props.GroupName), attributes: {} };
+  async 'AWS::Cognito::UserPoolGroup'(emulator, props, { ctx, logicalId, stackName }) {
+    const GroupName = str(props.GroupName) ?? generatedName(emulator, stackName, logicalId, 128);
+    await emulator.idp.call('CreateGroup', { ...props, GroupName }, ctx);
+    return { ref: GroupName, attributes: {} };
   },
   async 'AWS::Cognito::UserPoolUser'(emulator, props, { ctx }) {
     const out = (await emulator.idp.call('AdminCreateUser', props, ctx)) as { User: { Username: string } };
