@@ -30,15 +30,23 @@ export function parseSeedText(text: string, file: string): unknown {
 /** Structure, references and policy documents; throws SeedFileError listing every problem. */
 export function validateSeed(raw: unknown, file: string, opts: { accountId: string; existingRoleArns?: Iterable<string> }): SeedFile {
   const parsed = seedFileSchema.safeParse(raw ?? {});
+  const existing = new Set(opts.existingRoleArns ?? []);
   if (!parsed.success) {
-    throw new SeedFileError(
-      file,
-      parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) })),
-      'is not a valid seed file',
-    );
+    const structural = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issueMessage(issue) }));
+    // References are checked too where the shapes allow, so one run lists every problem.
+    let references: SeedProblem[] = [];
+    try {
+      references = checkReferences(raw as SeedFile, opts.accountId, existing);
+    } catch {
+      // shapes too broken to follow; the structural problems say why
+    }
+    // a reference inside a malformed value is not worth reporting too (an unknown extra field does not make it malformed)
+    const malformed = parsed.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map((issue) => formatPath(issue.path));
+    const covered = (path: string) => malformed.some((m) => path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`));
+    throw new SeedFileError(file, [...structural, ...references.filter((p) => !covered(p.path))], 'is not a valid seed file');
   }
   const seed = parsed.data;
-  const problems = checkReferences(seed, opts.accountId, new Set(opts.existingRoleArns ?? []));
+  const problems = checkReferences(seed, opts.accountId, existing);
   if (problems.length > 0) throw new SeedFileError(file, problems, 'is not a valid seed file');
   return seed;
 }
