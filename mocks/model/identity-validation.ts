@@ -5,7 +5,16 @@
  */
 import { ServiceError } from './errors';
 
-const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const ROLE_ARN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+/**
+ * A role Cognito Identity may not hand out: not a role ARN (e.g. a role name) or another account's.
+ * AWS's answer, as users report it (boto/boto3#73, aws/aws-sdk-js#908): NotAuthorizedException.
+ */
+function checkRoleAccess(arn: unknown, accountId: string): void {
+  if (typeof arn !== 'string') return;
+  if (ROLE_ARN.exec(arn)?.[1] !== accountId) throw new ServiceError('NotAuthorizedException', `Access to Role '${arn}' is forbidden.`);
+}
 
 type Problems = string[];
 
@@ -84,7 +93,7 @@ export function validateIdentityPoolInput(input: Record<string, unknown>): void 
 }
 
 /** SetIdentityPoolRoles input (provider names are checked against the pool by the caller). */
-export function validateIdentityPoolRolesInput(input: Record<string, unknown>): void {
+export function validateIdentityPoolRolesInput(input: Record<string, unknown>, accountId: string): void {
   const problems: Problems = [];
   const roles = input.Roles;
   if (!roles || typeof roles !== 'object' || Array.isArray(roles)) fail(problems, roles, 'roles', 'Member must be a map');
@@ -94,9 +103,6 @@ export function validateIdentityPoolRolesInput(input: Record<string, unknown>): 
         throw new ServiceError('InvalidParameterException', `Invalid roles key '${k}'. Valid keys are 'authenticated' and 'unauthenticated'.`);
       }
       text(problems, v, `roles.${k}.member`, { min: 20, max: 2048 });
-      if (typeof v === 'string' && v.length >= 20 && !ROLE_ARN.test(v)) {
-        throw new ServiceError('InvalidParameterException', `Invalid role ARN: ${v}`);
-      }
     }
   }
   const mappings = input.RoleMappings;
@@ -131,6 +137,11 @@ export function validateIdentityPoolRolesInput(input: Record<string, unknown>): 
     }
   }
   throwIfAny(problems);
+  for (const v of Object.values((roles ?? {}) as Record<string, unknown>)) checkRoleAccess(v, accountId);
+  for (const raw of Object.values((mappings ?? {}) as Record<string, unknown>)) {
+    const rules = ((raw as { RulesConfiguration?: { Rules?: unknown } } | null)?.RulesConfiguration?.Rules ?? []) as Array<{ RoleARN?: unknown }>;
+    for (const rule of Array.isArray(rules) ? rules : []) checkRoleAccess(rule?.RoleARN, accountId);
+  }
 }
 
 function lowerFirst(name: string): string {

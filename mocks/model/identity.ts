@@ -318,7 +318,7 @@ export class CognitoIdentity {
 
   private setIdentityPoolRoles(input: Record<string, unknown>) {
     const pool = this.pool(input.IdentityPoolId);
-    validateIdentityPoolRolesInput(input);
+    validateIdentityPoolRolesInput(input, this.deps.accountId);
     const roles = (input.Roles ?? {}) as Record<string, string>;
     const mappings = (input.RoleMappings ?? undefined) as Record<string, RoleMapping> | undefined;
     for (const [provider, mapping] of Object.entries(mappings ?? {})) {

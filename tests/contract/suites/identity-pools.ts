@@ -42,6 +42,12 @@ export function identityPoolsSuite(target: EmulatorTarget) {
       await expect(identity.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: id, Roles: { admin: DEMO.adminRoleArn } }))).rejects.toMatchObject({
         name: 'InvalidParameterException',
       });
+      // a role name where an ARN belongs, and another account's role, as AWS answers them
+      await expect(identity.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: id, Roles: { authenticated: 'my-stack-SomeRole-KBKHTR8P6UC2' } }))).rejects.toMatchObject({
+        name: 'NotAuthorizedException',
+        message: "Access to Role 'my-stack-SomeRole-KBKHTR8P6UC2' is forbidden.",
+      });
+      await expect(identity.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: id, Roles: { authenticated: 'arn:aws:iam::123456789012:role/Theirs' } }))).rejects.toBeInstanceOf(NotAuthorizedException);
       await identity.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: id, Roles: { unauthenticated: DEMO.authenticatedRoleArn } }));
       expect((await identity.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id }))).Roles).toEqual({ unauthenticated: DEMO.authenticatedRoleArn });
 
