@@ -11,7 +11,7 @@ const USAGE = `Usage: cognito-emulator [options]        (in the Poolkeeper repos
 
   --port N          port to listen on (default 9229; 0 = any free port)
   --host HOST       interface to bind (default 127.0.0.1)
-  --seed NAME|FILE  demo | empty | a seed file (.json/.yaml; schema in mocks/schema/seed.schema.json) (default demo)
+  --seed NAME|FILE  demo | empty | a seed file (.json/.yaml; JSON Schema: the package's schema/seed.schema.json) (default demo)
   --template FILE   deploy a CloudFormation template's Cognito, IAM and SES resources after the seed
   --parameter K=V   a template parameter (repeatable)
   --stack-name NAME the template's AWS::StackName (default emulated-stack)
