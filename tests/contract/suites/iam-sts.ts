@@ -132,6 +132,18 @@ export function iamStsSuite(target: EmulatorTarget) {
       expect(who.UserId).toMatch(/^AROA[A-Z2-7]{17}:CognitoIdentityCredentials$/);
     });
 
+    it("answers an unsigned IAM call in IAM's XML with 403 MissingAuthenticationToken", async () => {
+      const url = target.endpoint ?? 'https://iam.amazonaws.com';
+      const response = await fetch(`${url}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'Action=ListRoles&Version=2010-05-08',
+      });
+      expect(response.status).toBe(403);
+      const xml = await response.text();
+      expect(xml).toMatch(/^<ErrorResponse xmlns="https:\/\/iam\.amazonaws\.com\/doc\/2010-05-08\/"><Error><Type>Sender<\/Type><Code>MissingAuthenticationToken<\/Code>/);
+    });
+
     it('refuses AssumeRoleWithWebIdentity with a token the identity pools did not issue', async () => {
       const { sts } = iamClients(target);
       await expect(
