@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<void>> = {
     await benchUsersList();
   },
   browser: async () => (await import('./browser')).benchBrowser(),
+  review: async () => (await import('./review')).benchReview(),
 };
 
 console.log(`# Poolkeeper benchmarks — node ${process.version}, ${new Date().toISOString()}`);

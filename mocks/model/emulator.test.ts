@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../tests/support/fixed-clock';
 import '../seed';
+import { DEMO_REVIEW } from '../seed/demo-review';
 import { DEMO } from '../seed/demo';
 import { Emulator, type EmulatorSnapshot } from './emulator';
 import type { CallContext } from './types';
@@ -34,10 +35,13 @@ describe('Emulator', () => {
     expect(values.some((v) => v.startsWith('=HYPERLINK('))).toBe(true);
 
     const clients = (await emulator.idp.call('ListUserPoolClients', { UserPoolId: DEMO.userPoolId, MaxResults: 60 }, root)) as { UserPoolClients: Array<{ ClientId: string; ClientName: string }> };
-    expect(clients.UserPoolClients.map((c) => [c.ClientName, c.ClientId]).sort()).toEqual([
+    const named = clients.UserPoolClients.map((c) => [c.ClientName, c.ClientId]);
+    expect(named.filter(([name]) => name !== DEMO_REVIEW.legacyClientName).sort()).toEqual([
       ['poolkeeper-admin', DEMO.adminClientId],
       ['test-login', DEMO.testClientId],
     ]);
+    // The configuration review's deliberately weak client (mocks/seed/demo-review.ts).
+    expect(named.filter(([name]) => name === DEMO_REVIEW.legacyClientName)).toHaveLength(1);
     const admin = (await emulator.idp.call('DescribeUserPoolClient', { UserPoolId: DEMO.userPoolId, ClientId: DEMO.adminClientId }, root)) as { UserPoolClient: Record<string, unknown> };
     expect(admin.UserPoolClient.ClientSecret).toBeUndefined();
     expect(admin.UserPoolClient.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);

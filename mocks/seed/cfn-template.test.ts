@@ -73,7 +73,7 @@ Outputs:
     expect(result.outputs.Provider).toBe(`cognito-idp.us-east-1.amazonaws.com/${poolId}`);
     expect(result.outputs.Summary).toBe(`${result.resources.Client!.physicalId} in us-east-1 for arn:aws:iam::000000000000:role/app-dev-role (\${Literal})`);
     expect(result.skipped).toEqual([{ logicalId: 'Topic', type: 'AWS::SNS::Topic' }]);
-    expect(result.notes.join('\n')).toContain('Domain: the domain my-app is recorded only');
+    expect(result.notes.join('\n')).toContain('Domain: the domain my-app is created; the emulator serves no hosted UI');
     const root = { region: 'us-east-1', principal: { kind: 'root' as const, accessKeyId: 'test' } };
     const client = (await emulator.idp.call('DescribeUserPoolClient', { UserPoolId: poolId, ClientId: result.resources.Client!.physicalId }, root)) as {
       UserPoolClient: { ClientName: string; ClientSecret?: string };

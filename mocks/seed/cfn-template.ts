@@ -79,8 +79,8 @@ const HANDLERS: Record<string, Handler> = {
     return { ref: `${String(props.GroupName)}/${String(props.Username)}`, attributes: {} };
   },
   async 'AWS::Cognito::UserPoolDomain'(emulator, props, { ctx, logicalId, notes }) {
-    await emulator.idp.call('DescribeUserPool', { UserPoolId: props.UserPoolId }, ctx);
-    notes.push(`${logicalId}: the domain ${String(props.Domain)} is recorded only; the emulator serves no hosted UI or OAuth endpoints.`);
+    await emulator.idp.call('CreateUserPoolDomain', props, ctx);
+    notes.push(`${logicalId}: the domain ${String(props.Domain)} is created; the emulator serves no hosted UI or OAuth endpoints behind it.`);
     return { ref: String(props.Domain), attributes: { CloudFrontDistribution: `${String(props.Domain)}.auth.${ctx.region}.amazoncognito.com` } };
   },
   async 'AWS::Cognito::IdentityPool'(emulator, props, { ctx, logicalId, stackName, notes }) {

@@ -4,12 +4,14 @@ import type { Random } from '../model/random';
 import type { CallContext } from '../model/types';
 import { identityPoolTrust } from '../model/web-identity-trust';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
+import { seedReviewFindings } from './demo-review';
 
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 const POOL_ID = `${REGION}_DemoPool1`;
 const POOL_ARN = `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${POOL_ID}`;
 const PROVIDER = `cognito-idp.${REGION}.amazonaws.com/${POOL_ID}`;
+const DEMO_IDENTITY_POOL_ID = `${REGION}:00000000-0000-4000-8000-000000000001`;
 
 /** The dashboard's runtime config (src/config schema) for the demo seed. */
 export interface DemoConfig {
@@ -98,8 +100,23 @@ export const ADMIN_POLICY: PolicyDocument = {
         'cognito-idp:AdminListGroupsForUser',
         'cognito-idp:AdminAddUserToGroup',
         'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:DescribeRiskConfiguration',
+        'cognito-idp:ListUserPoolReplicas',
       ],
       Resource: POOL_ARN,
+    },
+    {
+      // DescribeUserPoolDomain names only the domain, so IAM cannot scope it to the pool.
+      Sid: 'ReadHostedDomain',
+      Effect: 'Allow',
+      Action: ['cognito-idp:DescribeUserPoolDomain'],
+      Resource: '*',
+    },
+    {
+      Sid: 'ReviewIdentityPool',
+      Effect: 'Allow',
+      Action: ['cognito-identity:DescribeIdentityPool', 'cognito-identity:GetIdentityPoolRoles'],
+      Resource: `arn:aws:cognito-identity:${REGION}:${ACCOUNT}:identitypool/${DEMO_IDENTITY_POOL_ID}`,
     },
     {
       Sid: 'ReadEmailSendingHealth',
@@ -202,6 +219,8 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
       EnableTokenRevocation: true,
     }),
   );
+
+  await seedReviewFindings(emulator, poolId, ROOT);
 
   await idp.call(
     'CreateGroup',

@@ -25,6 +25,7 @@ export function AdminArea({ claims, startedAt, children }: { claims: IdTokenClai
       region: config.region,
       sesRegion: config.sesRegion,
       userPoolId: config.userPoolId,
+      identityPoolId: config.identityPoolId,
       adminGroup: config.adminGroup,
       clientId: config.clientId,
       operator: { username: claims.username, sub: claims.sub, groups: claims.groups, ...(claims.email ? { email: claims.email } : {}) },

@@ -10,6 +10,8 @@ import { identityPoolCredentials, type CredentialsProvider } from './identity-cr
 export interface AdminClients {
   idp: CognitoIdentityProviderClient;
   ses: SESClient;
+  /** Signed Cognito Identity calls (DescribeIdentityPool, GetIdentityPoolRoles) for the configuration review. */
+  identity: CognitoIdentityClient;
 }
 
 /**
@@ -22,9 +24,11 @@ export function createAdminClients(config: AppConfig, credentials: CredentialsPr
   const provider = Object.assign((options?: { forceRefresh?: boolean }) => credentials(options), { memoized: true });
   const idp = new CognitoIdentityProviderClient({ region: config.region, credentials: provider, maxAttempts: 1, ...endpointOf(config) });
   const ses = new SESClient({ region: config.sesRegion, credentials: provider, maxAttempts: 1, ...endpointOf(config) });
+  const identity = new CognitoIdentityClient({ region: identityPoolRegion(config.identityPoolId), credentials: provider, maxAttempts: 1, ...endpointOf(config) });
   idp.middlewareStack.add(renewExpiredCredentials(credentials), RENEW_STEP);
   ses.middlewareStack.add(renewExpiredCredentials(credentials), RENEW_STEP);
-  return { idp, ses };
+  identity.middlewareStack.add(renewExpiredCredentials(credentials), RENEW_STEP);
+  return { idp, ses, identity };
 }
 
 const RENEW_STEP = { step: 'initialize', name: 'poolkeeperRenewExpiredCredentials' } as const;

@@ -1,3 +1,4 @@
+import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { createContext, use, type ReactNode } from 'react';
@@ -22,6 +23,9 @@ export interface AdminContextValue {
   /** The Region the `ses` client talks to (config `sesRegion`, default the pool's). */
   sesRegion: string;
   userPoolId: string;
+  /** Signed Cognito Identity client and the configured identity pool (the configuration review reads it). */
+  identity?: CognitoIdentityClient;
+  identityPoolId?: string;
   adminGroup: string;
   /** The dashboard's own app client (for end-user operations addressed to a client, e.g. ResendConfirmationCode). */
   clientId: string;

@@ -74,6 +74,13 @@ export const OPERATION_CATEGORY: Readonly<Record<string, QuotaCategory>> = {
   ListGroups: 'UserPoolResourceRead',
   GetGroup: 'UserPoolResourceRead',
   DescribeUserPool: 'UserPoolRead',
+  // The configuration review's reads (REFERENCE §3a).
+  ListUserPoolReplicas: 'UserPoolRead',
+  GetUserPoolMfaConfig: 'UserPoolResourceRead',
+  DescribeRiskConfiguration: 'UserPoolResourceRead',
+  DescribeUserPoolDomain: 'UserPoolResourceRead',
+  ListUserPoolClients: 'UserPoolClientRead',
+  DescribeUserPoolClient: 'UserPoolClientRead',
 };
 
 export function categoryOf(operation: string): QuotaCategory {

@@ -82,7 +82,8 @@ for (const [name, useTarget] of [
       expect(pool).toMatchObject({ id: DEMO.userPoolId, name: DEMO.poolName, emailSendingAccount: 'DEVELOPER', deletionProtection: true });
       expect(pool.createdAt).toBeInstanceOf(Date);
       expect(await countGroups(ctx)).toBe(DEMO.groups.length);
-      expect(await countUserPoolClients(ctx)).toBe(2);
+      // the admin SPA, the test-login client and the review's deliberately weak legacy client
+      expect(await countUserPoolClients(ctx)).toBe(3);
       const quota = await getSesSendQuota(ctx);
       expect(quota.max24HourSend).toBeGreaterThan(0);
       session.dispose();

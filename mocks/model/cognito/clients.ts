@@ -30,6 +30,7 @@ const SETTINGS = [
   'EnableTokenRevocation',
   'EnablePropagateAdditionalUserContextData',
   'AuthSessionValidity',
+  'RefreshTokenRotation',
 ] as const;
 
 const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };
@@ -158,6 +159,7 @@ export function deleteUserPoolClient(engine: Engine, input: Input, ctx: CallCont
   const client = getClient(pool, input.ClientId);
   pool.clients.delete(client.clientId);
   engine.clientPools.delete(client.clientId);
+  if (pool.risk) delete pool.risk[client.clientId];
   engine.refresh.deleteWhere((record) => record.clientId === client.clientId);
   return {};
 }

@@ -47,6 +47,7 @@ export const S = {
   RefreshTokenValidity: { t: 'i', min: 0, max: 315360000 },
   TokenValidity: { t: 'i', min: 1, max: 86400 },
   AuthSessionValidity: { t: 'i', min: 3, max: 15 },
+  Domain: { t: 's', min: 1, max: 63 },
   Bool: { t: 'b' },
   Struct: { t: 'o' },
   AnyList: { t: 'l' },
@@ -140,6 +141,19 @@ export const OPERATION_MEMBERS: Record<string, readonly MemberRule[]> = {
   DeleteUserPool: [pool],
   GetUserPoolMfaConfig: [pool],
   SetUserPoolMfaConfig: [pool, ...mfaSettings(['SmsMfaConfiguration', 'SoftwareTokenMfaConfiguration', 'EmailMfaConfiguration', 'WebAuthnConfiguration']), ['MfaConfiguration', S.MfaConfiguration]],
+
+  DescribeRiskConfiguration: [pool, ['ClientId', S.ClientId]],
+  SetRiskConfiguration: [
+    pool,
+    ['ClientId', S.ClientId],
+    ['CompromisedCredentialsRiskConfiguration', S.Struct],
+    ['AccountTakeoverRiskConfiguration', S.Struct],
+    ['RiskExceptionConfiguration', S.Struct],
+  ],
+  CreateUserPoolDomain: [['Domain', S.Domain, R], pool, ['ManagedLoginVersion', { t: 'i' }], ['CustomDomainConfig', S.Struct]],
+  DescribeUserPoolDomain: [['Domain', S.Domain, R]],
+  DeleteUserPoolDomain: [['Domain', S.Domain, R], pool],
+  ListUserPoolReplicas: [pool, ['NextToken', S.PaginationKey]],
 
   CreateUserPoolClient: [pool, ['ClientName', S.ClientName, R], ['GenerateSecret', S.Bool], ...clientSettings],
   DescribeUserPoolClient: [pool, client],

@@ -36,6 +36,14 @@ import {
   updateUserPool,
 } from './pools';
 import {
+  createUserPoolDomain,
+  deleteUserPoolDomain,
+  describeRiskConfiguration,
+  describeUserPoolDomain,
+  listUserPoolReplicas,
+  setRiskConfiguration,
+} from './pool-settings';
+import {
   changePassword,
   deleteUser,
   getUser,
@@ -76,6 +84,12 @@ export const OPERATIONS: Record<string, Operation> = {
   DeleteUserPool: admin(deleteUserPool),
   GetUserPoolMfaConfig: admin(getUserPoolMfaConfig),
   SetUserPoolMfaConfig: admin(setUserPoolMfaConfig),
+  DescribeRiskConfiguration: admin(describeRiskConfiguration),
+  SetRiskConfiguration: admin(setRiskConfiguration),
+  CreateUserPoolDomain: admin(createUserPoolDomain),
+  DescribeUserPoolDomain: admin(describeUserPoolDomain),
+  DeleteUserPoolDomain: admin(deleteUserPoolDomain),
+  ListUserPoolReplicas: admin(listUserPoolReplicas),
 
   CreateUserPoolClient: admin(createUserPoolClient),
   DescribeUserPoolClient: admin(describeUserPoolClient),

@@ -135,7 +135,6 @@ export function describePool(engine: Engine, pool: PoolRecord): Record<string, u
     EstimatedNumberOfUsers: pool.users.size,
     LastModifiedDate: epochSeconds(pool.modifiedAt),
     CreationDate: epochSeconds(pool.createdAt),
-    ...(c.Domain ? { Domain: c.Domain } : {}),
   };
 }
 
@@ -146,9 +145,12 @@ export function describeUserPool(engine: Engine, input: Input, ctx: CallContext)
 export function updateUserPool(engine: Engine, input: Input, ctx: CallContext) {
   const pool = getPool(engine, input.UserPoolId, ctx);
   const next = settings(input);
-  for (const key of ['AliasAttributes', 'UsernameAttributes', 'UsernameConfiguration', 'Domain'] as const) {
+  // Not UpdateUserPool parameters (fixed at creation, or set by their own operations), so kept.
+  for (const key of ['AliasAttributes', 'UsernameAttributes', 'UsernameConfiguration', 'Domain', 'CustomDomain'] as const) {
     if (pool.config[key] !== undefined) next[key] = pool.config[key];
   }
+  // The one exception to "omitted means default" (REFERENCE §2; API UpdateUserPool): the feature plan stays.
+  if (input.UserPoolTier === undefined) next.UserPoolTier = pool.config.UserPoolTier;
   // Tags are managed by TagResource as well; an update that names none keeps them.
   next.UserPoolTags = input.UserPoolTags !== undefined ? clone(input.UserPoolTags) : pool.config.UserPoolTags;
   pool.config = next;

@@ -86,6 +86,10 @@ export interface PoolRecord {
   /** custom and standard schema attributes, in AWS SchemaAttributeType shape */
   schema: SchemaAttribute[];
   mfa: Record<string, unknown>;
+  /** SetRiskConfiguration settings by client id ('*' = the pool's own), AWS shape plus LastModifiedDate (ms) */
+  risk?: Record<string, Record<string, unknown>>;
+  /** the hosted domains (prefix and custom) and what DescribeUserPoolDomain reports about them */
+  domains?: Record<string, { managedLoginVersion: number; certificateArn?: string }>;
   keys: SigningKey[];
   clients: Map<string, ClientRecord>;
   groups: Map<string, GroupRecord>;

@@ -1,5 +1,5 @@
 import { GetSendQuotaCommand, SendEmailCommand } from '@aws-sdk/client-ses';
-import { DescribeIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
+import { DescribeIdentityPoolCommand, ListIdentityPoolsCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
 import {
   AccessDeniedException,
   AdminInitiateAuthCommand,
@@ -57,9 +57,12 @@ export function authorizationSuite(target: EmulatorTarget) {
       expect((error as Error).message).toContain('cognito-idp:DescribeUserPool');
       expect((error as Error).message).toContain(`arn:aws:cognito-idp:us-east-1:000000000000:userpool/${otherId}`);
       await expect(admin.idp.send(new CreateUserPoolCommand({ PoolName: 'not-allowed' }))).rejects.toBeInstanceOf(AccessDeniedException);
-      await expect(admin.identity.send(new DescribeIdentityPoolCommand({ IdentityPoolId: DEMO.identityPoolId }))).rejects.toMatchObject({
-        name: 'AccessDeniedException',
-      });
+      // The configuration review may read the configured identity pool, and change nothing in it.
+      await expect(admin.identity.send(new DescribeIdentityPoolCommand({ IdentityPoolId: DEMO.identityPoolId }))).resolves.toMatchObject({ IdentityPoolId: DEMO.identityPoolId });
+      await expect(
+        admin.identity.send(new SetIdentityPoolRolesCommand({ IdentityPoolId: DEMO.identityPoolId, Roles: { authenticated: DEMO.adminRoleArn } })),
+      ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+      await expect(admin.identity.send(new ListIdentityPoolsCommand({ MaxResults: 10 }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
     });
 
     it("refuses the admin role what the live template does not grant (sign in as users, manage groups, send email)", async () => {

@@ -115,15 +115,4 @@ export function exportFileName(userPoolId: string, format: ExportFormat, now = n
 }
 
 /** Saves a Blob through a temporary object URL (no server involved). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers start the download asynchronously after click().
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+export { downloadBlob } from '@/lib/download';
