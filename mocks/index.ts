@@ -24,4 +24,5 @@ export type { CallContext, OutboxMessage, Principal } from './model/types';
 export { createRouter } from './protocol/router';
 export type { RoutableEmulator, Router, RouterOptions } from './protocol/router';
 export { ADMIN_POLICY, DEMO, type DemoConfig } from './seed';
-export { deployTemplate, SeedFileError, seedFileSchema, seedJsonSchema, type DeployResult, type SeedFile, type SeedFileResult, type SeedProblem } from './seed';
+export { deployTemplate, SeedFileError, seedFileSchema, seedJsonSchema, type SeedFile, type SeedProblem } from './seed';
+export type { DeployResult, SeedFileResult } from './model/setup-results';

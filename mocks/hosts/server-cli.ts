@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { SeedName, TemplateInput } from '../model/emulator';
-import type { DeployResult } from '../seed/cfn-template';
+import type { DeployResult, SeedFileResult } from '../model/setup-results';
 import { DEMO } from '../seed/demo';
-import type { SeedFileResult } from '../seed/seed-file';
 import { SeedFileError } from '../seed/seed-problems';
 import { startEmulatorServer } from './server';
 
@@ -134,8 +133,8 @@ if (seed === 'demo' || server.restored) {
   );
 }
 const loaded = server.emulator.loaded;
-if (loaded.seedFile && !server.restored) lines.push('', ...describeSeed(loaded.seedFile as SeedFileResult));
-if (loaded.template && !server.restored) lines.push('', ...describeStack(loaded.template as DeployResult, template?.file ?? ''));
+if (loaded.seedFile && !server.restored) lines.push('', ...describeSeed(loaded.seedFile));
+if (loaded.template && !server.restored) lines.push('', ...describeStack(loaded.template, template?.file ?? ''));
 lines.push('', '  Test endpoints: GET /_emulator/health, GET /_emulator/messages?to=, POST /_emulator/clock {"advanceSeconds":N}, POST /_emulator/reset', '  Ctrl+C stops.');
 console.log(lines.join('\n'));
 

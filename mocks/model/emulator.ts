@@ -8,6 +8,7 @@ import { Outbox } from './outbox';
 import { Quotas } from './quotas';
 import { cryptoRandom, seededRandom, type Random } from './random';
 import { Ses } from './ses';
+import type { DeployResult, SeedFileResult } from './setup-results';
 import { Sts } from './sts';
 import type { EmulatorEnv } from './types';
 
@@ -57,8 +58,8 @@ export function registerSeed(name: SeedName, seeder: Seeder): void {
 }
 
 /** Loads a seed file / deploys a template; registered by mocks/seed (which owns the formats). */
-export type SeedFileLoader = (emulator: Emulator, input: string | object, file: string) => Promise<unknown>;
-export type TemplateDeployer = (emulator: Emulator, template: TemplateInput) => Promise<unknown>;
+export type SeedFileLoader = (emulator: Emulator, input: string | object, file: string) => Promise<SeedFileResult>;
+export type TemplateDeployer = (emulator: Emulator, template: TemplateInput) => Promise<DeployResult>;
 const loaders: { seedFile?: SeedFileLoader; template?: TemplateDeployer } = {};
 
 export function registerSeedFileLoader(loader: SeedFileLoader, deployer?: TemplateDeployer): void {
@@ -110,7 +111,7 @@ export class Emulator {
   /** resolves when the seed has been applied; the router waits for it */
   ready: Promise<void>;
   /** what the start-up seed file and template created (their loaders' results), for hosts to print */
-  loaded: { seedFile?: unknown; template?: unknown } = {};
+  loaded: { seedFile?: SeedFileResult; template?: DeployResult } = {};
   private listeners = new Set<() => void>();
 
   constructor(options: EmulatorOptions = {}) {
@@ -201,13 +202,13 @@ export class Emulator {
    * full, tried on a copy of the current state, and only then applied here. Resolves to what was
    * created by name (pool, client and identity-pool ids, role ARNs); rejects with SeedFileError.
    */
-  applySeedFile(input: string | object, file = 'seed file'): Promise<unknown> {
+  applySeedFile(input: string | object, file = 'seed file'): Promise<SeedFileResult> {
     const load = loader('seedFile');
     return this.atomically((emulator) => load(emulator, input, file));
   }
 
   /** Deploys a CloudFormation template's Cognito, IAM and SES resources, all or nothing (as applySeedFile). */
-  applyTemplate(template: TemplateInput): Promise<unknown> {
+  applyTemplate(template: TemplateInput): Promise<DeployResult> {
     const deploy = loader('template');
     return this.atomically((emulator) => deploy(emulator, template));
   }

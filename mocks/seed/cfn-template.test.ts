@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../model/emulator';
 import '../seed';
-import type { DeployResult } from './cfn-template';
 import { SeedFileError } from './seed-problems';
 
 async function emptyEmulator() {
@@ -67,7 +66,7 @@ Outputs:
       - '\${Id} in \${AWS::Region} for \${Who} (\${!Literal})'
       - { Id: !Ref Client, Who: !GetAtt Role.Arn }
 `;
-    const result = (await emulator.applyTemplate({ body: template, stackName: 'shop' })) as DeployResult;
+    const result = await emulator.applyTemplate({ body: template, stackName: 'shop' });
     const poolId = result.outputs.PoolId!;
     expect(poolId).toMatch(/^us-east-1_[A-Za-z0-9]{9}$/);
     expect(result.outputs.Provider).toBe(`cognito-idp.us-east-1.amazonaws.com/${poolId}`);

@@ -7,6 +7,7 @@
  */
 import type { Emulator } from '../model/emulator';
 import { ServiceError } from '../model/errors';
+import type { DeployResult } from '../model/setup-results';
 import type { CallContext } from '../model/types';
 import { parseTemplateText, referencesIn, resolve, ResolveError, type ResolveContext } from './cfn-intrinsics';
 import { listNames, SeedFileError, type SeedProblem } from './seed-problems';
@@ -21,16 +22,7 @@ export interface DeployOptions {
   region?: string;
 }
 
-export interface DeployResult {
-  stackName: string;
-  outputs: Record<string, string>;
-  /** logical id → type and physical id (what Ref gives) */
-  resources: Record<string, { type: string; physicalId: string }>;
-  /** resource types the emulator does not model, skipped */
-  skipped: Array<{ logicalId: string; type: string }>;
-  /** things done differently from AWS, e.g. a domain recorded but not served */
-  notes: string[];
-}
+export type { DeployResult };
 
 interface Created {
   ref: string;

@@ -111,7 +111,7 @@ describe('seed files', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const shown = /### Declarative set-up[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
     const emulator = new Emulator({ seed: 'empty' });
-    const result = (await emulator.applySeedFile(shown, 'README.md')) as { userPools: Record<string, { clients: Record<string, string> }> };
+    const result = await emulator.applySeedFile(shown, 'README.md');
     expect(Object.keys(result.userPools['shop-customers']!.clients)).toEqual(['web']);
   });
 

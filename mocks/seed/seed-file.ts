@@ -8,19 +8,14 @@ import type { Emulator } from '../model/emulator';
 import { ServiceError } from '../model/errors';
 import { Iam, type PolicyDocument } from '../model/iam';
 import { seededRandom } from '../model/random';
+import type { SeedFileResult } from '../model/setup-results';
 import type { CallContext } from '../model/types';
 import { identityPoolTrust } from '../model/web-identity-trust';
 import { ALNUM, LOWER_ALNUM, withFixedId } from './demo';
 import { seedFileSchema, type SeedFile, type SeedIdentityPool, type SeedRole, type SeedUserPool } from './seed-schema';
 import { formatPath, listNames, parseYamlFile, SeedFileError, type SeedProblem } from './seed-problems';
 
-/** What a loaded seed created, by the names the file used. */
-export interface SeedFileResult {
-  region: string;
-  userPools: Record<string, { id: string; arn: string; clients: Record<string, string>; providerName: string }>;
-  identityPools: Record<string, string>;
-  roles: Record<string, string>;
-}
+export type { SeedFileResult };
 
 /** JSON or YAML text → a plain value; syntax errors as problems with line and column. */
 export function parseSeedText(text: string, file: string): unknown {
