@@ -87,7 +87,8 @@ export async function buildAndPreview(): Promise<PreviewServer> {
   };
   try {
     await run(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], 180_000);
-    const port = await freePort();
+    // A fixed port when the machine is shared out in port blocks; else any free one.
+    const port = Number(process.env.BENCH_PREVIEW_PORT) || (await freePort());
     child = spawn(VITE, ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(url, child, 30_000);

@@ -3,7 +3,8 @@
  * - the gzip size of the JavaScript needed to show the sign-in page, and then the users page;
  * - with 100 000 users loaded: sort, quick-filter keystroke, and the longest main-thread task
  *   while scrolling the virtualized table top to bottom (targets from issue 3);
- * - how long the browser took to load those 100 000 users.
+ * - how long the browser took to load those 100 000 users;
+ * - the Email & codes route: time to its first paint and the gzip JavaScript it adds (browser-email.ts).
  *
  * The production build (vite build + vite preview) runs in live mode against the standalone
  * emulator started in-process, so users arrive over real HTTP with SigV4, as from AWS.
@@ -11,6 +12,7 @@
  *   npm run bench -- browser
  *   npx tsx -e "import('./bench/browser.ts').then(m => m.benchBrowser())"
  *   BENCH_BROWSER_USERS=20000 npm run bench -- browser     (a quicker run)
+ *   BENCH_PREVIEW_PORT / BENCH_EMULATOR_PORT pin the two servers' ports (default: any free one)
  */
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +20,7 @@ import { chromium, type Browser, type Response } from 'playwright-core';
 import { startEmulatorServer } from '../mocks/hosts/server';
 import { DEMO } from '../mocks/seed/demo';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
+import { measureEmail } from './browser-email';
 import { buildAndPreview } from './browser-serve';
 import { PROBE_SOURCE } from './browser-probe';
 import { median, ms, printTable } from './report';
@@ -111,7 +114,7 @@ export async function benchBrowser(): Promise<void> {
       (async () => {
         const seedStart = performance.now();
         const [emulator, preview] = await settleAll([
-          startEmulatorServer({ port: 0, host: '127.0.0.1', users, quotas: false }).then((server) => own(server, (s) => s.close())),
+          startEmulatorServer({ port: Number(process.env.BENCH_EMULATOR_PORT) || 0, host: '127.0.0.1', users, quotas: false }).then((server) => own(server, (s) => s.close())),
           buildAndPreview().then((server) => own(server, (s) => s.close())),
         ]);
         console.log(`emulator: ${emulator.url}, demo pool + ${users.toLocaleString('en-US')} users seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
@@ -119,6 +122,7 @@ export async function benchBrowser(): Promise<void> {
         console.log(`app: ${preview.url} (built into ${preview.outDir}), Chromium ${browser.version()}`);
         console.log(`machine: ${cpus().length} cores, load average ${loadAverage()} at the start\n`);
         await measure(browser, preview.url, emulator.url);
+        await measureEmail(browser, preview.url, emulator.url);
         // Other work on the machine stretches main-thread tasks; say how busy it was.
         const busy = loadavg()[0]! > cpus().length;
         console.log(`\nload average ${loadAverage()} at the end (1, 5, 15 min; ${cpus().length} cores)${busy ? ': the machine was busier than its cores, so Chromium shared them and the times above are inflated' : ''}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../tests/support/fixed-clock';
-import { COGNITO_DEFAULT_LIMIT_MESSAGE, PoolMailer } from './messaging';
+import { COGNITO_DEFAULT_LIMIT_MESSAGE, defaultSenderDayStart, PoolMailer } from './messaging';
 import { Outbox } from './outbox';
 import { seededRandom } from './random';
 import { Ses } from './ses';
@@ -12,6 +12,7 @@ function setup() {
   const outbox = new Outbox(clock, random);
   const ses = new Ses({ clock, random, outbox, accountId: '000000000000' });
   ses.putIdentity('us-east-1', 'no-reply@example.com');
+  ses.putIdentity('us-east-1', 'example.org');
   const mailer = new PoolMailer({ clock, outbox, ses: () => ses });
   return { clock, outbox, ses, mailer };
 }
@@ -41,6 +42,25 @@ describe('PoolMailer', () => {
     expect(() => mailer.send(message())).toThrow(expect.objectContaining({ code: 'LimitExceededException', message: COGNITO_DEFAULT_LIMIT_MESSAGE }));
     clock.advance(24 * 3600);
     expect(mailer.send(message()).from).toBe('no-reply@verificationemail.com');
+  });
+
+  it('starts the default sender\'s count again at 09:00 UTC, not 24 hours after each email', () => {
+    const { mailer, clock } = setup();
+    // FixedClock starts at 12:00 UTC: 21 hours until the next 09:00.
+    for (let i = 0; i < 50; i++) mailer.send(message());
+    clock.advance(20 * 3600);
+    expect(() => mailer.send(message())).toThrow(expect.objectContaining({ code: 'LimitExceededException' }));
+    clock.advance(3600);
+    expect(mailer.remainingDefaultEmails('us-east-1')).toBe(50);
+    expect(defaultSenderDayStart(Date.UTC(2026, 0, 15, 8, 59))).toBe(Date.UTC(2026, 0, 14, 9));
+    expect(defaultSenderDayStart(Date.UTC(2026, 0, 15, 9, 0))).toBe(Date.UTC(2026, 0, 15, 9));
+  });
+
+  it('refuses DEVELOPER mail to an unverified recipient while SES is in the sandbox', () => {
+    const { mailer } = setup();
+    expect(() => mailer.send(message({ to: 'jane@gmail.com', emailConfiguration: developer }))).toThrow(
+      expect.objectContaining({ code: 'CodeDeliveryFailureException', message: expect.stringContaining('jane@gmail.com') }),
+    );
   });
 
   it('sends DEVELOPER mail through SES, counting against its quota', async () => {

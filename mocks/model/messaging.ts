@@ -11,10 +11,18 @@ export const COGNITO_DEFAULT_LIMIT_MESSAGE =
   'Exceeded daily email limit for the operation or the account. If a higher limit is required, please configure your user pool to use your own Amazon SES configuration for sending email.';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The default sender's count starts again at 09:00 UTC (quotas page). */
+const DEFAULT_SENDER_RESET_MS = 9 * 60 * 60 * 1000;
+
+/** Start (ms) of the default sender's quota day that contains `now`: the last 09:00 UTC. */
+export function defaultSenderDayStart(now: number): number {
+  return Math.floor((now - DEFAULT_SENDER_RESET_MS) / DAY_MS) * DAY_MS + DEFAULT_SENDER_RESET_MS;
+}
 
 /**
  * Routes a user pool's messages the way Cognito does: email through the pool's own SES identity
- * (DEVELOPER) or Cognito's capped default sender (COGNITO_DEFAULT), SMS through SNS.
+ * (DEVELOPER) or Cognito's capped default sender (COGNITO_DEFAULT, 50 a day per account and
+ * Region, counted from 09:00 UTC), SMS through SNS.
  */
 export class PoolMailer implements Mailer {
   /** send times (ms) of default-sender emails per Region, for the rolling daily cap */
@@ -59,7 +67,7 @@ export class PoolMailer implements Mailer {
     return this.deps.outbox.push({ ...base, from: COGNITO_DEFAULT_FROM, via: 'cognito-default' });
   }
 
-  /** How many default-sender emails the Region has left in the current rolling day. */
+  /** How many default-sender emails the Region has left until the next 09:00 UTC. */
   remainingDefaultEmails(region: string): number {
     return COGNITO_DEFAULT_DAILY_EMAILS - this.recentDefaultSends(region).length;
   }
@@ -72,8 +80,8 @@ export class PoolMailer implements Mailer {
   }
 
   private recentDefaultSends(region: string): number[] {
-    const since = this.deps.clock.now() - DAY_MS;
-    return (this.defaultSends.get(region) ?? []).filter((t) => t > since);
+    const since = defaultSenderDayStart(this.deps.clock.now());
+    return (this.defaultSends.get(region) ?? []).filter((t) => t >= since);
   }
 
   toJSON(): unknown {

@@ -66,11 +66,15 @@ export const OPERATION_CATEGORY: Readonly<Record<string, CognitoQuotaCategory>> 
   ...group('UserUpdate', [
     'AdminDeleteUser', 'AdminDeleteUserAttributes', 'AdminDisableUser', 'AdminEnableUser', 'AdminSetUserMFAPreference',
     'AdminSetUserSettings', 'AdminUpdateAuthEventFeedback', 'AdminUpdateUserAttributes', 'AdminUserGlobalSignOut',
-    'AssociateSoftwareToken', 'DeleteUser', 'DeleteUserAttributes', 'GetUserAttributeVerificationCode', 'GlobalSignOut',
-    'ResendConfirmationCode', 'SetUserMFAPreference', 'SetUserSettings', 'UpdateAuthEventFeedback', 'UpdateUserAttributes',
+    'AssociateSoftwareToken', 'DeleteUser', 'DeleteUserAttributes', 'GlobalSignOut',
+    'SetUserMFAPreference', 'SetUserSettings', 'UpdateAuthEventFeedback', 'UpdateUserAttributes',
     'VerifySoftwareToken', 'VerifyUserAttribute',
   ]),
-  ...group('UserResourceRead', ['AdminGetDevice', 'AdminListDevices', 'AdminListGroupsForUser', 'AdminListUserAuthEvents', 'GetDevice', 'ListDevices']),
+  // The quotas page puts the two code resends here (not in UserUpdate or UserCreation).
+  ...group('UserResourceRead', [
+    'AdminGetDevice', 'AdminListDevices', 'AdminListGroupsForUser', 'AdminListUserAuthEvents', 'GetDevice', 'ListDevices',
+    'ResendConfirmationCode', 'GetUserAttributeVerificationCode',
+  ]),
   ...group('UserResourceUpdate', [
     'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminForgetDevice', 'AdminUpdateDeviceStatus', 'ConfirmDevice',
     'ForgetDevice', 'UpdateDeviceStatus',
@@ -117,6 +121,8 @@ export const SES_OPERATION_RPS: Readonly<Record<string, number>> = {
   GetSendStatistics: 1,
   ListIdentities: 1,
   GetIdentityVerificationAttributes: 1,
+  GetAccountSendingEnabled: 1,
+  UpdateAccountSendingEnabled: 1,
 };
 
 interface Bucket {

@@ -113,4 +113,38 @@ describe('Ses', () => {
     expect(await copy.call('GetSendQuota', {}, ctx)).toMatchObject({ SentLast24Hours: 1 });
     expect(copy.isVerified('us-east-1', 'anyone@example.org')).toBe(true);
   });
+
+  it('pauses and resumes sending with UpdateAccountSendingEnabled, refusing SendEmail and Cognito sends meanwhile', async () => {
+    const { ses } = setup();
+    expect(await ses.call('GetAccountSendingEnabled', {}, ctx)).toEqual({ Enabled: true });
+    await ses.call('UpdateAccountSendingEnabled', { Enabled: 'false' }, ctx);
+    expect(await ses.call('GetAccountSendingEnabled', {}, ctx)).toEqual({ Enabled: false });
+    await expect(ses.call('SendEmail', email(['a@example.org']), ctx)).rejects.toMatchObject({ code: 'AccountSendingPausedException' });
+    expect(() => ses.deliverForCognito('us-east-1', { source: 'no-reply@example.com', to: ['a@example.org'], subject: 's', body: 'b' })).toThrow(
+      expect.objectContaining({ code: 'AccountSendingPausedException' }),
+    );
+    await ses.call('UpdateAccountSendingEnabled', { Enabled: 'true' }, ctx);
+    await ses.call('SendEmail', email(['a@example.org']), ctx);
+    // Another Region is untouched.
+    expect(await ses.call('GetAccountSendingEnabled', {}, { ...ctx, region: 'eu-west-1' })).toEqual({ Enabled: true });
+  });
+
+  it('counts mailbox simulator addresses as AWS does and lets them through the sandbox', async () => {
+    const { ses } = setup();
+    const sim = (local: string) => `${local}@simulator.amazonses.com`;
+    await ses.call('SendEmail', email([sim('success'), sim('bounce'), sim('complaint'), sim('suppressionlist'), sim('ooto')]), ctx);
+    const { SendDataPoints } = (await ses.call('GetSendStatistics', {}, ctx)) as { SendDataPoints: Record<string, unknown>[] };
+    expect(SendDataPoints).toEqual([expect.objectContaining({ DeliveryAttempts: 5, Bounces: 2, Complaints: 1, Rejects: 0 })]);
+  });
+
+  it('checks Cognito sends against the sandbox recipients, the mailbox simulator exempt', () => {
+    const { ses } = setup();
+    const send = (to: string) => ses.deliverForCognito('us-east-1', { source: 'no-reply@example.com', to: [to], subject: 's', body: 'b' });
+    expect(() => send('someone@gmail.com')).toThrow(expect.objectContaining({ code: 'MessageRejected', message: expect.stringContaining('someone@gmail.com') }));
+    send('success@simulator.amazonses.com');
+    send('jane@example.org');
+    ses.configureAccount('us-east-1', { sandbox: false });
+    send('someone@gmail.com');
+    expect(ses.sentLast24Hours('us-east-1')).toBe(3);
+  });
 });

@@ -27,12 +27,16 @@ interface SendRecord {
   recipients: number;
   bounces: number;
   complaints: number;
+  /** messages SES refused to send (e.g. a virus); absent in older snapshots */
+  rejects?: number;
 }
 
 interface RegionState {
   identities: SesIdentity[];
   sends: SendRecord[];
   sandbox: boolean;
+  /** UpdateAccountSendingEnabled; absent in older snapshots, which means enabled */
+  sendingEnabled?: boolean;
   max24HourSend: number;
   maxSendRate: number;
   /** token bucket for MaxSendRate */
@@ -42,6 +46,7 @@ interface RegionState {
 
 export interface SesAccountSettings {
   sandbox?: boolean;
+  sendingEnabled?: boolean;
   max24HourSend?: number;
   maxSendRate?: number;
 }
@@ -53,7 +58,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const BUCKET_MS = 15 * 60 * 1000;
 const STATISTICS_WINDOW_MS = 14 * DAY_MS;
 const SIMULATOR_DOMAIN = 'simulator.amazonses.com';
-const OPERATIONS = ['GetSendQuota', 'GetSendStatistics', 'SendEmail', 'ListIdentities', 'GetIdentityVerificationAttributes'] as const;
+/**
+ * The mailbox simulator's hard bounces: `bounce@` and `suppressionlist@` (SES answers the latter
+ * as if the address were on its suppression list). `complaint@` draws a complaint; `success@` and
+ * `ooto@` (an out-of-office reply) are plain deliveries.
+ */
+const SIMULATOR_BOUNCES = new Set([`bounce@${SIMULATOR_DOMAIN}`, `suppressionlist@${SIMULATOR_DOMAIN}`]);
+const SIMULATOR_COMPLAINT = `complaint@${SIMULATOR_DOMAIN}`;
+/** Wording not confirmed against AWS (README section 3). */
+export const SENDING_PAUSED_MESSAGE = 'Email sending is disabled for this account.';
+const OPERATIONS = [
+  'GetSendQuota',
+  'GetSendStatistics',
+  'SendEmail',
+  'ListIdentities',
+  'GetIdentityVerificationAttributes',
+  'GetAccountSendingEnabled',
+  'UpdateAccountSendingEnabled',
+] as const;
 
 export interface SesDelivery {
   source: string;
@@ -106,14 +128,28 @@ export class Ses {
   configureAccount(region: string, settings: SesAccountSettings): void {
     const state = this.state(region);
     if (settings.sandbox !== undefined) state.sandbox = settings.sandbox;
+    if (settings.sendingEnabled !== undefined) state.sendingEnabled = settings.sendingEnabled;
     if (settings.max24HourSend !== undefined) state.max24HourSend = settings.max24HourSend;
     if (settings.maxSendRate !== undefined) state.maxSendRate = settings.maxSendRate;
   }
 
   /** Seeds past sending activity (for statistics and SentLast24Hours) at `atMs`. */
-  putSendHistory(region: string, entry: { atMs: number; deliveryAttempts: number; bounces?: number; complaints?: number }): void {
+  putSendHistory(region: string, entry: { atMs: number; deliveryAttempts: number; bounces?: number; complaints?: number; rejects?: number }): void {
+    this.putSendHistoryBatch(region, [entry]);
+  }
+
+  /** Many history entries at once (sorted once). */
+  putSendHistoryBatch(region: string, entries: readonly { atMs: number; deliveryAttempts: number; bounces?: number; complaints?: number; rejects?: number }[]): void {
     const state = this.state(region);
-    state.sends.push({ at: entry.atMs, recipients: entry.deliveryAttempts, bounces: entry.bounces ?? 0, complaints: entry.complaints ?? 0 });
+    for (const entry of entries) {
+      state.sends.push({
+        at: entry.atMs,
+        recipients: entry.deliveryAttempts,
+        bounces: entry.bounces ?? 0,
+        complaints: entry.complaints ?? 0,
+        ...(entry.rejects ? { rejects: entry.rejects } : {}),
+      });
+    }
     state.sends.sort((a, b) => a.at - b.at);
   }
 
@@ -132,14 +168,21 @@ export class Ses {
   }
 
   /**
-   * Sends on behalf of Cognito (DEVELOPER email configuration): the source identity must be
-   * verified and the message counts against the daily quota. Cognito queues and retries SES's
-   * per-second throttling, so MaxSendRate is not applied here.
+   * Sends on behalf of Cognito (DEVELOPER email configuration) with SendEmail's checks: sending
+   * enabled, the source identity verified, in the sandbox every recipient verified (the mailbox
+   * simulator is exempt), and the daily quota. Cognito queues and retries SES's per-second
+   * throttling, so MaxSendRate is not applied here.
    */
   deliverForCognito(region: string, message: SesDelivery): void {
+    this.checkSendingEnabled(region);
     this.checkSource(region, message.source);
+    this.checkSandboxRecipients(region, message.to);
     this.checkDailyQuota(region, message.to.length);
     this.record(region, message.to);
+  }
+
+  sendingEnabled(region: string): boolean {
+    return this.state(region).sendingEnabled !== false;
   }
 
   // ---- API operations -------------------------------------------------------------------------
@@ -156,6 +199,12 @@ export class Ses {
         return this.listIdentities(ctx.region, input);
       case 'GetIdentityVerificationAttributes':
         return this.getIdentityVerificationAttributes(ctx.region, input);
+      case 'GetAccountSendingEnabled':
+        return { Enabled: this.sendingEnabled(ctx.region) };
+      case 'UpdateAccountSendingEnabled':
+        // A Boolean member the query protocol sends as "true"/"false"; omitted means false.
+        this.state(ctx.region).sendingEnabled = input.Enabled === true || input.Enabled === 'true';
+        return {};
       default:
         throw new ServiceError('InvalidAction', `Could not find operation ${operation} for version 2010-12-01`);
     }
@@ -177,6 +226,7 @@ export class Ses {
       point.DeliveryAttempts += s.recipients;
       point.Bounces += s.bounces;
       point.Complaints += s.complaints;
+      point.Rejects += s.rejects ?? 0;
       buckets.set(start, point);
     }
     const SendDataPoints = [...buckets.entries()]
@@ -205,16 +255,12 @@ export class Ses {
     if (recipients.length > 50) throw new ServiceError('InvalidParameterValue', 'Recipient count exceeds 50.');
     for (const address of [source, ...recipients]) checkAddress(address);
 
+    this.checkSendingEnabled(region);
     const state = this.state(region);
     const unverified = [source, ...recipients].filter(
       (address, i) => (i === 0 || state.sandbox) && !this.isVerified(region, addressOf(address)),
     );
-    if (unverified.length > 0) {
-      throw new ServiceError(
-        'MessageRejected',
-        `Email address is not verified. The following identities failed the check in region ${region.toUpperCase()}: ${unique(unverified.map(addressOf)).join(', ')}`,
-      );
-    }
+    if (unverified.length > 0) throw notVerified(region, unverified);
     this.checkDailyQuota(region, recipients.length);
     if (rateLimit) this.takeSendRate(region, recipients.length);
     this.record(region, recipients);
@@ -275,12 +321,17 @@ export class Ses {
   // ---- helpers --------------------------------------------------------------------------------
 
   private checkSource(region: string, source: string): void {
-    if (!this.isVerified(region, addressOf(source))) {
-      throw new ServiceError(
-        'MessageRejected',
-        `Email address is not verified. The following identities failed the check in region ${region.toUpperCase()}: ${addressOf(source)}`,
-      );
-    }
+    if (!this.isVerified(region, addressOf(source))) throw notVerified(region, [source]);
+  }
+
+  private checkSandboxRecipients(region: string, recipients: readonly string[]): void {
+    if (!this.state(region).sandbox) return;
+    const unverified = recipients.filter((r) => !this.isVerified(region, addressOf(r)));
+    if (unverified.length > 0) throw notVerified(region, unverified);
+  }
+
+  private checkSendingEnabled(region: string): void {
+    if (!this.sendingEnabled(region)) throw new ServiceError('AccountSendingPausedException', SENDING_PAUSED_MESSAGE);
   }
 
   private checkDailyQuota(region: string, recipients: number): void {
@@ -306,8 +357,8 @@ export class Ses {
     this.state(region).sends.push({
       at,
       recipients: recipients.length,
-      bounces: recipients.filter((r) => local(r) === `bounce@${SIMULATOR_DOMAIN}`).length,
-      complaints: recipients.filter((r) => local(r) === `complaint@${SIMULATOR_DOMAIN}`).length,
+      bounces: recipients.filter((r) => SIMULATOR_BOUNCES.has(local(r))).length,
+      complaints: recipients.filter((r) => local(r) === SIMULATOR_COMPLAINT).length,
     });
     this.prune(region);
   }
@@ -367,6 +418,13 @@ export class Ses {
 export function addressOf(value: string): string {
   const match = /<([^>]+)>\s*$/.exec(value);
   return (match ? match[1]! : value).trim();
+}
+
+function notVerified(region: string, addresses: readonly string[]): ServiceError {
+  return new ServiceError(
+    'MessageRejected',
+    `Email address is not verified. The following identities failed the check in region ${region.toUpperCase()}: ${unique(addresses.map(addressOf)).join(', ')}`,
+  );
 }
 
 function domainOf(address: string): string {

@@ -154,7 +154,7 @@ async function sesCall(
     const ctx = await authorize(emulator, 'ses', action, input, request, body, region, true);
     emulator.quotas.take('ses', action, { region: ctx.region });
     const result = await emulator.ses.call(action, input, ctx, { rateLimit: emulator.quotas.enabled });
-    if (action === 'SendEmail') emulator.changed?.();
+    if (action === 'SendEmail' || action === 'UpdateAccountSendingEnabled') emulator.changed?.();
     return xmlResult(action, result, id, SES_HINTS);
   } catch (error) {
     return xmlError(toQueryError(asServiceError(error)), id);

@@ -3,6 +3,7 @@ import type { PolicyDocument } from '../model/iam';
 import type { Random } from '../model/random';
 import type { CallContext } from '../model/types';
 import { identityPoolTrust } from '../model/web-identity-trust';
+import { backlogUsers, seedDemoEmail } from './demo-email';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
 import { seedReviewFindings } from './demo-review';
 
@@ -121,7 +122,7 @@ export const ADMIN_POLICY: PolicyDocument = {
     {
       Sid: 'ReadEmailSendingHealth',
       Effect: 'Allow',
-      Action: ['ses:GetSendQuota', 'ses:GetSendStatistics', 'ses:ListIdentities', 'ses:GetIdentityVerificationAttributes'],
+      Action: ['ses:GetSendQuota', 'ses:GetSendStatistics', 'ses:ListIdentities', 'ses:GetIdentityVerificationAttributes', 'ses:GetAccountSendingEnabled'],
       Resource: '*',
     },
   ],
@@ -150,7 +151,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   emulator.ses.putIdentity(REGION, DEMO.sesIdentity, 'Success');
   emulator.ses.putIdentity(REGION, 'example.com', 'Success');
   emulator.ses.putIdentity(REGION, 'billing@acme-customers.test', 'Pending');
-  seedSendHistory(emulator, now);
+  seedDemoEmail(emulator, REGION, now);
 
   const poolId = await withFixedId(emulator, POOL_ID.slice(REGION.length + 1), ALNUM, async () => {
     const created = (await idp.call(
@@ -241,6 +242,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   }
   const extra = options.users ?? DEMO.defaultGeneratedUsers;
   for (const user of generatedUsers(extra, emulator.random)) putDemoUser(emulator, poolId, user, now);
+  for (const user of backlogUsers()) putDemoUser(emulator, poolId, user, now);
 
   emulator.identity.putIdentityPool({
     IdentityPoolId: DEMO.identityPoolId,
@@ -269,24 +271,6 @@ function putDemoUser(emulator: Emulator, poolId: string, user: DemoUser, now: nu
 async function createClient(emulator: Emulator, input: Record<string, unknown>): Promise<string> {
   const created = (await emulator.idp.call('CreateUserPoolClient', input, ROOT)) as { UserPoolClient: { ClientId: string } };
   return created.UserPoolClient.ClientId;
-}
-
-/** A fortnight of modest sending, so GetSendStatistics and SentLast24Hours show something real. */
-function seedSendHistory(emulator: Emulator, now: number): void {
-  const random = emulator.random;
-  const quarter = 15 * 60 * 1000;
-  for (let day = 13; day >= 0; day--) {
-    const sends = 2 + random.int(6);
-    for (let i = 0; i < sends; i++) {
-      const atMs = Math.floor((now - day * DAY_MS - random.int(DAY_MS - quarter) - quarter) / quarter) * quarter;
-      emulator.ses.putSendHistory(REGION, {
-        atMs,
-        deliveryAttempts: 1 + random.int(3),
-        bounces: random.int(25) === 0 ? 1 : 0,
-        complaints: random.int(60) === 0 ? 1 : 0,
-      });
-    }
-  }
 }
 
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

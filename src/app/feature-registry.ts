@@ -17,6 +17,7 @@ export interface FeatureEntry {
 export const FEATURES: FeatureEntry[] = [
   { name: 'overview', segment: '', load: () => import('@/features/overview/routes'), nav: { label: 'Overview', to: '/', end: true } },
   { name: 'users', segment: 'users', load: () => import('@/features/users/routes'), nav: { label: 'Users', to: '/users' } },
+  { name: 'email', segment: 'email', load: () => import('@/features/email/routes'), nav: { label: 'Email & codes', to: '/email' } },
   { name: 'review', segment: 'review', load: () => import('@/features/review/routes'), nav: { label: 'Configuration', to: '/review' } },
 ];
 

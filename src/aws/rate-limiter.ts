@@ -65,7 +65,7 @@ export const OPERATION_CATEGORY: Readonly<Record<string, QuotaCategory>> = {
   AdminDeleteUser: 'UserUpdate',
   AdminUpdateUserAttributes: 'UserUpdate',
   AdminDeleteUserAttributes: 'UserUpdate',
-  ResendConfirmationCode: 'UserUpdate',
+  ResendConfirmationCode: 'UserResourceRead',
   AdminResetUserPassword: 'UserAccountRecovery',
   AdminSetUserPassword: 'UserAccountRecovery',
   AdminAddUserToGroup: 'UserResourceUpdate',

@@ -149,6 +149,17 @@ describe('ResendConfirmationCode', () => {
     });
   });
 
+  it('sends a user at most 5 codes an hour, then answers LimitExceededException', async () => {
+    const t = setup();
+    const { clientId } = await poolWithClient(t);
+    await signUp(t, clientId, 'jane');
+    const resend = () => t.call('ResendConfirmationCode', { ClientId: clientId, Username: 'jane' }, publicCtx);
+    for (let i = 0; i < 5; i++) await resend();
+    expect(await rejection(resend())).toMatchObject({ code: 'LimitExceededException', message: 'Attempt limit exceeded, please try after some time.' });
+    t.clock.advance(3601);
+    await resend();
+  });
+
   it('answers unknown users per PreventUserExistenceErrors', async () => {
     const t = setup();
     const { clientId } = await poolWithClient(t);

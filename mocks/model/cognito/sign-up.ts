@@ -6,7 +6,7 @@
 import { ServiceError, invalidParameter, notAuthorized } from '../errors';
 import type { CallContext } from '../types';
 import { preventsExistenceErrors, writableAttributes } from './clients';
-import { codeMismatch, consumeCode, issueCode } from './codes';
+import { attemptLimit, codeMismatch, consumeCode, issueCode } from './codes';
 import { getClientAnywhere, type Engine, type Input } from './engine';
 import { deliveryDetails, sendMessage, type CodeDeliveryDetails } from './messages';
 import { checkPassword, policyOf } from './password-policy';
@@ -91,10 +91,21 @@ export async function resendConfirmationCode(engine: Engine, input: Input, ctx: 
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
   const target = verificationTarget(pool, user.attributes);
   if (!target) throw invalidParameter('Cannot resend codes. Auto verification not turned on.');
+  const now = engine.env.clock.now();
+  const recent = (user.resends ?? []).filter((at) => at > now - HOUR_MS);
+  if (recent.length >= RESENDS_PER_HOUR) throw attemptLimit();
   const code = issueCode(engine, user, 'signUp', target.medium);
   const { details } = sendMessage(engine, { pool, user, to: target.to, medium: target.medium, code, kind: 'resend-code', template: 'verification' });
+  // Counted once the code left: a refused delivery (daily cap, SES) does not use up the user's hour.
+  pool.users.update(user, (u) => {
+    u.resends = [...recent, now];
+  });
   return { CodeDeliveryDetails: details };
 }
+
+/** Quotas page: ResendConfirmationCode, 5 requests per user per hour (not adjustable). */
+export const RESENDS_PER_HOUR = 5;
+const HOUR_MS = 60 * 60 * 1000;
 
 /** Shared by ForgotPassword and AdminResetUserPassword: issue and send a reset code. */
 export function sendResetCode(engine: Engine, pool: PoolRecord, user: UserRecord, kind: 'forgot-password' | 'admin-reset-password'): CodeDeliveryDetails {

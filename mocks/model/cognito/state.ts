@@ -54,6 +54,8 @@ export interface UserRecord {
   failures: { signIn: number; code: number; signInLockedUntil?: number; codeLockedUntil?: number };
   /** values waiting for verification (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate) */
   pending?: AttributeMap;
+  /** when ResendConfirmationCode sent this user a code (ms), for the per-user hourly cap */
+  resends?: number[];
 }
 
 export interface GroupRecord {

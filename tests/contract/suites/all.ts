@@ -1,5 +1,6 @@
 import type { EmulatorTarget } from '../../support/targets';
 import { authorizationSuite } from './authorization';
+import { emailDeliverySuite } from './email-delivery';
 import { emulatorApiSuite } from './emulator-api';
 import { iamStsSuite } from './iam-sts';
 import { identitySuite } from './identity';
@@ -18,6 +19,7 @@ export function allSuites(target: EmulatorTarget) {
   iamStsSuite(target);
   userPoolsSuite(target);
   sesSuite(target);
+  emailDeliverySuite(target);
   quotasSuite(target);
   emulatorApiSuite(target);
 }

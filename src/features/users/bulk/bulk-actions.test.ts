@@ -3,7 +3,7 @@ import type { AdminContextValue } from '@/aws/admin-context';
 import type { AppUser, UserStatus } from '@/aws/user-types';
 import { bulkTask, changeOf, BULK_ACTIONS } from './bulk-actions';
 import { confirmationPhrase } from '../components/bulk-bar';
-import type { BulkItem } from './bulk-runner';
+import type { BulkItem } from '@/lib/bulk-runner';
 
 // Skip rules and quota categories only: no call is made, so the clients are never used.
 const ctx = {
@@ -27,7 +27,7 @@ describe('bulk actions', () => {
     expect(task.skip!(item('CONFIRMED'))).toMatch(/Already confirmed/);
     expect(task.skip!(item('EXTERNAL_PROVIDER'))).toMatch(/external provider/);
     expect(task.skip!(item('RESET_REQUIRED'))).toMatch(/Forgot password/);
-    expect(task.category(item('UNCONFIRMED'))).toBe('UserUpdate'); // ResendConfirmationCode
+    expect(task.category(item('UNCONFIRMED'))).toBe('UserResourceRead'); // ResendConfirmationCode (the quotas page's category)
     expect(task.category(item('FORCE_CHANGE_PASSWORD'))).toBe('UserCreation'); // AdminCreateUser RESEND
     expect(task.isFatal!({ code: 'LimitExceededException' })).toBe(true);
     expect(task.isFatal!({ code: 'UserNotFoundException' })).toBe(false);

@@ -19,7 +19,7 @@ import {
 } from '@/aws/user-actions';
 import type { UserStatus } from '@/aws/user-types';
 import type { UserChange } from '../api/users-load';
-import type { BulkItem, BulkTask } from './bulk-runner';
+import type { BulkItem, BulkTask } from '@/lib/bulk-runner';
 
 export type BulkActionKind = 'resend-code' | 'confirm' | 'enable' | 'disable' | 'add-to-group' | 'remove-from-group' | 'sign-out' | 'delete';
 

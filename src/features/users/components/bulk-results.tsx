@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
 import { BULK_ACTIONS } from '../bulk/bulk-actions';
-import { resultsToCsv, type BulkOutcome } from '../bulk/bulk-runner';
+import { resultsToCsv, type BulkOutcome } from '@/lib/bulk-runner';
 import { downloadBlob } from '../export/export-file';
 import type { BulkState } from '../hooks/use-bulk-run';
 

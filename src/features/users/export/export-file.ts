@@ -5,7 +5,7 @@
  */
 import { isAttributeColumnId, valueJson, valueText, type ColumnValue, type UserColumn } from '../model/column-model';
 import type { UserRow } from '../model/user-row';
-import { CSV_BOM, csvRecord } from './csv';
+import { CSV_BOM, csvRecord } from '@/lib/csv';
 
 export type ExportFormat = 'csv' | 'json';
 

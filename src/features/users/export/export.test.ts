@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AppUser } from '@/aws/user-types';
 import { attributeColumn, BASE_COLUMNS } from '../model/column-model';
 import { toUserRow } from '../model/user-row';
-import { csvField, csvRecord, neutraliseFormula } from './csv';
+import { csvField, csvRecord, neutraliseFormula } from '@/lib/csv';
 import { allFields, buildExport, exportChunks, exportFileName, fieldsFromColumns } from './export-file';
 
 function user(username: string, attributes: Record<string, string> = {}): AppUser {

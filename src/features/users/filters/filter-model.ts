@@ -1,4 +1,7 @@
 import type { UserStatus } from '@/aws/user-types';
+import { filterExpression, MAX_FILTER_LENGTH, type SearchMatch } from '@/lib/cognito-filter';
+
+export { escapeFilterValue, filterExpression, MAX_FILTER_LENGTH, type SearchMatch } from '@/lib/cognito-filter';
 
 /**
  * The attributes ListUsers can search (AWS API reference, ListUsers `Filter`). Custom attributes
@@ -31,7 +34,6 @@ export const SEARCHABLE_ATTRIBUTE_LABELS: Record<SearchableAttribute, string> = 
   sub: 'User ID (sub)',
 };
 
-export type SearchMatch = 'equals' | 'starts-with';
 export const SEARCH_MATCHES: readonly SearchMatch[] = ['equals', 'starts-with'];
 
 export interface AttributeSearch {
@@ -51,24 +53,8 @@ export interface UsersView {
   q?: string;
 }
 
-/** ListUsers' UserFilterType allows at most 256 characters. */
-export const MAX_FILTER_LENGTH = 256;
-
 export function isSearchableAttribute(value: string): value is SearchableAttribute {
   return (SEARCHABLE_ATTRIBUTES as readonly string[]).includes(value);
-}
-
-/**
- * Escapes a value for the inside of a Cognito filter's double quotes. The grammar knows exactly
- * two escapes — `\"` and `\\` — so the backslash goes first or it would double the quote escapes.
- */
-export function escapeFilterValue(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-}
-
-export function filterExpression(attribute: SearchableAttribute, match: SearchMatch, value: string): string {
-  const operator = match === 'equals' ? '=' : '^=';
-  return `${attribute} ${operator} "${escapeFilterValue(value)}"`;
 }
 
 /** The one server-side filter a ListUsers call carries, and what remains for the client. */

@@ -10,7 +10,7 @@ import { usersRateLimiter } from '@/aws/users';
 import { applyUserChanges } from '../api/users-queries';
 import type { UserChange } from '../api/users-load';
 import { bulkTask, changeOf, type BulkActionKind } from '../bulk/bulk-actions';
-import { itemsToRetry, mergeResults, runBulk, summarise, type BulkItem, type BulkLedger, type BulkProgress, type BulkResult } from '../bulk/bulk-runner';
+import { itemsToRetry, mergeResults, runBulk, summarise, type BulkItem, type BulkLedger, type BulkProgress, type BulkResult } from '@/lib/bulk-runner';
 
 export type BulkState =
   | { phase: 'idle' }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { BulkItem } from '../bulk/bulk-runner';
+import type { BulkItem } from '@/lib/bulk-runner';
 import type { TableSelection } from '../components/data-table';
 import type { UserRow } from '../model/user-row';
 

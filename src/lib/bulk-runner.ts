@@ -1,5 +1,6 @@
 /**
- * Runs one action over many users within the action's quota, and accounts for every user:
+ * Runs one action over many users (the users screen's bulk actions, the email screen's resend to
+ * the unconfirmed backlog) within the action's quota, and accounts for every user:
  * done, skipped (and why), failed (and why), or not run (cancelled, or stopped by a failure that
  * would fail every user alike). Nothing is applied twice: the input is de-duplicated, each user is
  * claimed once per run, a ledger carried between runs refuses users already done, and
@@ -8,7 +9,7 @@
 import { toAppError } from '@/aws/errors';
 import { abortError, classifyFailure, type QuotaCategory, type RateLimiter, type RetryPolicy } from '@/aws/rate-limiter';
 import type { AppUser } from '@/aws/user-types';
-import { csvRecord, CSV_BOM } from '../export/csv';
+import { csvRecord, CSV_BOM } from './csv';
 
 export interface BulkItem {
   key: string;
