@@ -5,6 +5,8 @@
  *   while scrolling the virtualized table top to bottom (targets from issue 3);
  * - how long the browser took to load those 100 000 users;
  * - the Email & codes route: time to its first paint and the gzip JavaScript it adds (browser-email.ts).
+ * - the users page in live mode against quotas and 100 ms latency at 20 000 users, beside the
+ *   quota bound (browser-listing.ts).
  *
  * The production build (vite build + vite preview) runs in live mode against the standalone
  * emulator started in-process, so users arrive over real HTTP with SigV4, as from AWS.
@@ -13,6 +15,7 @@
  *   npx tsx -e "import('./bench/browser.ts').then(m => m.benchBrowser())"
  *   BENCH_BROWSER_USERS=20000 npm run bench -- browser     (a quicker run)
  *   BENCH_PREVIEW_PORT / BENCH_EMULATOR_PORT pin the two servers' ports (default: any free one)
+ *   BENCH_BROWSER_ONLY=listing npm run bench -- browser    (only the live-mode listing figure)
  */
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +24,8 @@ import { startEmulatorServer } from '../mocks/hosts/server';
 import { DEMO } from '../mocks/seed/demo';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { measureEmail } from './browser-email';
+import { measureLiveListing } from './browser-listing';
+import { openLivePage } from './browser-page';
 import { buildAndPreview } from './browser-serve';
 import { PROBE_SOURCE } from './browser-probe';
 import { median, ms, printTable } from './report';
@@ -121,6 +126,8 @@ export async function benchBrowser(): Promise<void> {
         const browser = await own(await chromium.launch({ executablePath, args: chromiumArgs, headless: true }), (b) => b.close());
         console.log(`app: ${preview.url} (built into ${preview.outDir}), Chromium ${browser.version()}`);
         console.log(`machine: ${cpus().length} cores, load average ${loadAverage()} at the start\n`);
+        await measureLiveListing(browser, preview.url);
+        if (process.env.BENCH_BROWSER_ONLY === 'listing') return;
         await measure(browser, preview.url, emulator.url);
         await measureEmail(browser, preview.url, emulator.url);
         // Other work on the machine stretches main-thread tasks; say how busy it was.
@@ -146,21 +153,7 @@ async function settleAll<T extends unknown[]>(promises: [...{ [K in keyof T]: Pr
 }
 
 async function measure(browser: Browser, appUrl: string, endpoint: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  // Live mode against the in-process emulator: the same config shape as tests/e2e/live-endpoint.spec.ts.
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ region: DEMO.region, userPoolId: DEMO.userPoolId, clientId: DEMO.adminClientId, identityPoolId: DEMO.identityPoolId, endpoint }),
-    }),
-  );
+  const { context, page, problems } = await openLivePage(browser, endpoint);
 
   let phase: Phase = 'sign-in';
   const scripts: Script[] = [];

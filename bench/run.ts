@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<void>> = {
     await benchUsersList();
   },
   browser: async () => (await import('./browser')).benchBrowser(),
+  start: async () => (await import('./start')).benchStart(),
   review: async () => (await import('./review')).benchReview(),
 };
 

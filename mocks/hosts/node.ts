@@ -14,6 +14,7 @@ import {
 import type { OutboxFilter } from '../model/outbox';
 import type { OutboxMessage } from '../model/types';
 import '../seed';
+import './node-digests';
 import { handlers } from './handlers';
 
 export { ROOT_CREDENTIALS, type CreateGroupInput, type CreatePoolInput, type CreateUserInput };

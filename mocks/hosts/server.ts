@@ -4,8 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Emulator, type EmulatorOptions, type EmulatorSnapshot } from '../model/emulator';
 import { isLoopbackOrigin } from '../protocol/http';
-import { createRouter, type Router } from '../protocol/router';
+import type { WireRequest } from '../protocol/http';
+import { createWireRouter, type WireRouter } from '../protocol/router';
 import '../seed';
+import './node-digests';
 
 export interface EmulatorServerOptions extends EmulatorOptions {
   /** default 9229; 0 picks a free port */
@@ -43,7 +45,7 @@ export interface EmulatorServer {
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
   const { port = 9229, host = '127.0.0.1', region = 'us-east-1', dataFile, saveDelayMs = 1000, corsOrigins = [], ...emulatorOptions } = options;
   // Requests can only arrive once the port is bound, which is before the emulator exists.
-  const live: { route?: Router } = {};
+  const live: { route?: WireRouter } = {};
   const server = createServer((req, res) => {
     const route = live.route;
     if (!route) {
@@ -79,7 +81,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     await closeServer(server);
     throw error;
   }
-  live.route = createRouter(emulator, {
+  live.route = createWireRouter(emulator, {
     defaultRegion: region,
     // Any site open in the developer's browser could otherwise read codes, tokens and the root
     // credentials' answers from this machine: only local pages and the origins named may.
@@ -122,29 +124,50 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   };
 }
 
-/** node:http → Fetch Request → router → node:http. */
-async function bridge(route: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * node:http → router → node:http, without Fetch Request/Response objects in between: building them
+ * (headers, body streams) cost more per call than verifying the signature and running the operation.
+ */
+async function bridge(route: WireRouter, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-    const method = req.method ?? 'GET';
-    const body = method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks);
-    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method, headers, body });
-    const response = await route(request);
-    const out: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      out[name] = value;
-    });
-    const payload = Buffer.from(await response.arrayBuffer());
-    res.writeHead(response.status, { ...out, 'content-length': String(payload.length) });
-    res.end(payload);
+    const response = await route(wireRequest(req));
+    // A string body goes out in one write with the head; a Buffer would take a writev.
+    const body = response.body ?? '';
+    res.writeHead(response.status, { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
+    res.end(body);
   } catch (error) {
     console.error('Emulator server error', error);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ message: 'Internal error in the Poolkeeper emulator.' }));
   }
+}
+
+/** Repeated headers are joined with ", " as Fetch's Headers does (node:http would drop some). */
+function wireRequest(req: IncomingMessage): WireRequest {
+  const headers = new Map<string, string>();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!.toLowerCase();
+    const value = req.rawHeaders[i + 1]!.trim();
+    const seen = headers.get(name);
+    headers.set(name, seen === undefined ? value : `${seen}, ${value}`);
+  }
+  const method = req.method ?? 'GET';
+  return {
+    method,
+    url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
+    headers: { get: (name) => headers.get(name.toLowerCase()) ?? null, has: (name) => headers.has(name.toLowerCase()) },
+    // Stream events, not an async iterator: the iterator alone cost more than parsing the body.
+    bytes: () =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.once('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve(new Uint8Array(body.buffer, body.byteOffset, body.length));
+        });
+        req.once('error', reject);
+      }),
+  };
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import { ServiceError } from './errors';
 import type { Random } from './random';
 import type { CallContext } from './types';
+import { decodeJwtUnverified } from './crypto/jwt';
 import { describeIdentity, getOpenIdToken, identityPage, listIdentities, OpenIdTokens, type IdentityAccess } from './identity-openid';
 import { validateIdentityPoolInput, validateIdentityPoolRolesInput } from './identity-validation';
 
@@ -249,7 +250,8 @@ export class CognitoIdentity {
   /** Verifies every login against the pool's configured providers; returns provider, sub and claims. */
   private async verifyLogins(pool: IdentityPool, logins: Array<[string, string]>) {
     const out: Array<{ provider: string; sub: string; claims: Record<string, unknown> }> = [];
-    for (const [provider, token] of logins) {
+    for (const [key, token] of logins) {
+      const provider = providerNameFor(key, token);
       const configured = pool.CognitoIdentityProviders?.filter((p) => p.ProviderName === provider) ?? [];
       const userPool = PROVIDER_PATTERN.exec(provider);
       if (configured.length === 0 || !userPool) {
@@ -406,6 +408,19 @@ function pickPoolFields(input: Record<string, unknown>): Partial<IdentityPool> {
   if (Array.isArray(input.SamlProviderARNs)) out.SamlProviderARNs = [...(input.SamlProviderARNs as string[])];
   if (input.IdentityPoolTags && typeof input.IdentityPoolTags === 'object') out.IdentityPoolTags = { ...(input.IdentityPoolTags as Record<string, string>) };
   return out;
+}
+
+/**
+ * Clients such as Amplify key `Logins` by the ID token's `iss` without its scheme. Against AWS that
+ * is the canonical `cognito-idp.<region>.amazonaws.com/<poolId>`; against an emulator issuing its
+ * own URL (`127.0.0.1:9229/<poolId>`) it is not, so such a key names the pool's provider too. The
+ * token's signature and issuer are still checked afterwards, as for the canonical key.
+ */
+function providerNameFor(key: string, token: string): string {
+  if (PROVIDER_PATTERN.test(key)) return key;
+  const iss = decodeJwtUnverified(token)?.claims.iss;
+  const poolId = typeof iss === 'string' && iss.replace(/^https?:\/\//, '') === key ? /\/([\w-]+_[0-9a-zA-Z]+)$/.exec(key)?.[1] : undefined;
+  return poolId ? `cognito-idp.${poolId.slice(0, poolId.indexOf('_'))}.amazonaws.com/${poolId}` : key;
 }
 
 function loginsOf(value: unknown): Array<[string, string]> {

@@ -10,7 +10,12 @@ export interface Random {
   digits(length: number): string;
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const hex = (bytes: Uint8Array) => {
+  let out = '';
+  for (const b of bytes) out += HEX[b]!;
+  return out;
+};
 
 function fromBytes(bytes: (n: number) => Uint8Array): Random {
   return {
@@ -35,7 +40,10 @@ function fromBytes(bytes: (n: number) => Uint8Array): Random {
   };
 }
 
-export const cryptoRandom: Random = fromBytes((n) => crypto.getRandomValues(new Uint8Array(n)));
+const fromCrypto = fromBytes((n) => crypto.getRandomValues(new Uint8Array(n)));
+/** crypto.randomUUID is the same version-4 form and several times faster (one per user created). */
+export const cryptoRandom: Random =
+  typeof crypto.randomUUID === 'function' ? { ...fromCrypto, uuid: () => crypto.randomUUID() } : fromCrypto;
 
 /** xoshiro128** — small, fast and good enough for reproducible test data (never for secrets in production). */
 export function seededRandom(seed: number): Random {

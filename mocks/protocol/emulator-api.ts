@@ -1,6 +1,6 @@
 import type { OutboxFilter } from '../model/outbox';
 import type { OutboxMessage } from '../model/types';
-import { plainJson } from './http';
+import { plainJson, type WireRequest, type WireResponse } from './http';
 import type { RoutableEmulator } from './router';
 
 /**
@@ -11,7 +11,7 @@ import type { RoutableEmulator } from './router';
  *   POST /_emulator/reset
  *   GET  /_emulator/config  the seed's ids, for a dashboard pointed at this endpoint
  */
-export async function emulatorApi(emulator: RoutableEmulator, request: Request, url: URL): Promise<Response> {
+export async function emulatorApi(emulator: RoutableEmulator, request: WireRequest, url: URL): Promise<WireResponse> {
   const path = url.pathname.replace(/\/+$/, '');
   const method = request.method;
 
@@ -46,7 +46,7 @@ export async function emulatorApi(emulator: RoutableEmulator, request: Request, 
   if (path === '/_emulator/clock' && method === 'POST') {
     let seconds: unknown;
     try {
-      seconds = ((await request.json()) as { advanceSeconds?: unknown }).advanceSeconds;
+      seconds = (JSON.parse(new TextDecoder().decode(await request.bytes())) as { advanceSeconds?: unknown }).advanceSeconds;
     } catch {
       seconds = undefined;
     }

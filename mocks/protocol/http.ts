@@ -1,4 +1,35 @@
-/** Fetch-API helpers shared by every protocol adapter (no Node or DOM-only APIs). */
+/** Wire types and helpers shared by every protocol adapter (no Node or DOM-only APIs). */
+
+/** The headers of a request, read-only; Fetch's Headers is one. */
+export type HeaderReader = Pick<Headers, 'get' | 'has'>;
+
+/**
+ * What the router needs of a request. A Fetch Request gives it (fromFetchRequest), and so does the
+ * node:http host without building one: Request and Response objects cost more per call than
+ * everything else the standalone server does for AdminCreateUser.
+ */
+export interface WireRequest {
+  method: string;
+  url: string;
+  headers: HeaderReader;
+  /** the body's bytes, empty when there is none; read at most once */
+  bytes(): Promise<Uint8Array>;
+}
+
+/** An answer before any host turns it into its own form; header names are lower case. */
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+export function fromFetchRequest(request: Request): WireRequest {
+  return { method: request.method, url: request.url, headers: request.headers, bytes: async () => new Uint8Array(await request.arrayBuffer()) };
+}
+
+export function toFetchResponse(response: WireResponse): Response {
+  return new Response(response.body, { status: response.status, headers: response.headers });
+}
 
 /** Headers the AWS SDKs send from a browser; listed so a preflight from any SDK version passes. */
 export const CORS_ALLOW_HEADERS = [
@@ -31,7 +62,7 @@ export function isLoopbackOrigin(origin: string): boolean {
  * CORS for browser callers. A web origin the host does not allow gets no allow-origin header, so
  * the browser keeps the answer from it (the emulator hands out codes, tokens and root access).
  */
-export function corsHeaders(request: Request, allowOrigin: (origin: string) => boolean = () => true): Record<string, string> {
+export function corsHeaders(request: WireRequest, allowOrigin: (origin: string) => boolean = () => true): Record<string, string> {
   const requested = request.headers.get('access-control-request-headers');
   const origin = request.headers.get('origin');
   if (origin !== null && !allowOrigin(origin)) return { vary: 'Origin' };
@@ -45,14 +76,12 @@ export function corsHeaders(request: Request, allowOrigin: (origin: string) => b
   };
 }
 
-export function withHeaders(response: Response, headers: Record<string, string>): Response {
-  const merged = new Headers(response.headers);
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
+export function withHeaders(response: WireResponse, headers: Record<string, string>): WireResponse {
+  return { ...response, headers: { ...response.headers, ...headers } };
 }
 
-export function plainJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+export function plainJson(body: unknown, status = 200, headers: Record<string, string> = {}): WireResponse {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 
 export function requestId(): string {

@@ -1,23 +1,22 @@
 import { ServiceError } from '../model/errors';
+import type { WireResponse } from './http';
 
 /** awsJson1_1 (cognito-idp, cognito-identity): success and error responses as AWS writes them. */
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
-export function jsonResult(result: unknown, id: string): Response {
-  return new Response(JSON.stringify(result ?? {}, dateAsEpochSeconds), {
-    status: 200,
-    headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-requestid': id },
-  });
+export function jsonResult(result: unknown, id: string): WireResponse {
+  return { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-requestid': id }, body: JSON.stringify(result ?? {}, dateAsEpochSeconds) };
 }
 
-export function jsonError(error: ServiceError, id: string): Response {
+export function jsonError(error: ServiceError, id: string): WireResponse {
   const body: Record<string, string> = { __type: error.code };
   if (error.message !== '') body.message = error.message;
-  return new Response(JSON.stringify(body), {
+  return {
     status: error.status,
     headers: { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-requestid': id, 'x-amzn-errortype': error.code },
-  });
+    body: JSON.stringify(body),
+  };
 }
 
 /** Parses a request body; AWS answers an unparseable one with SerializationException. */

@@ -26,7 +26,7 @@ describe('awsQuery', () => {
       'req-1',
       { maps: new Set(['VerificationAttributes']), doubles: new Set(['Max24HourSend']) },
     );
-    expect(await response.text()).toBe(
+    expect(response.body).toBe(
       '<GetIdentityVerificationAttributesResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><GetIdentityVerificationAttributesResult>' +
         '<VerificationAttributes><entry><key>a&lt;b&gt;@x.com</key><value><VerificationStatus>Success</VerificationStatus></value></entry></VerificationAttributes>' +
         '<List><member>x</member><member>y</member></List><Max24HourSend>200.0</Max24HourSend><At>1970-01-01T00:00:00.000Z</At>' +
@@ -37,7 +37,7 @@ describe('awsQuery', () => {
   it('writes errors as ErrorResponse', async () => {
     const response = xmlError(new ServiceError('MessageRejected', 'Email address is not verified.'), 'req-2');
     expect(response.status).toBe(400);
-    expect(await response.text()).toBe(
+    expect(response.body).toBe(
       '<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>MessageRejected</Code>' +
         '<Message>Email address is not verified.</Message></Error><RequestId>req-2</RequestId></ErrorResponse>',
     );

@@ -1,4 +1,5 @@
 import type { ServiceError } from '../model/errors';
+import type { WireResponse } from './http';
 
 /** awsQuery (SES v1): form-encoded input, XML output in the 2010-12-01 namespace. */
 
@@ -63,23 +64,23 @@ export interface XmlShapeHints {
   doubles?: ReadonlySet<string>;
 }
 
-export function xmlResult(action: string, result: unknown, id: string, hints: XmlShapeHints = {}): Response {
+export function xmlResult(action: string, result: unknown, id: string, hints: XmlShapeHints = {}): WireResponse {
   const body =
     `<${action}Response xmlns="${hints.xmlns ?? SES_XMLNS}">` +
     `<${action}Result>${toXml(result, hints)}</${action}Result>` +
     `<ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata>` +
     `</${action}Response>`;
-  return new Response(body, { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id } });
+  return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id }, body };
 }
 
-export function xmlError(error: ServiceError, id: string, xmlns: string = SES_XMLNS): Response {
+export function xmlError(error: ServiceError, id: string, xmlns: string = SES_XMLNS): WireResponse {
   const type = error.status >= 500 ? 'Receiver' : 'Sender';
   const body =
     `<ErrorResponse xmlns="${xmlns}">` +
     `<Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error>` +
     `<RequestId>${id}</RequestId>` +
     `</ErrorResponse>`;
-  return new Response(body, { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id } });
+  return { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id }, body };
 }
 
 function toXml(value: unknown, hints: XmlShapeHints, name?: string): string {

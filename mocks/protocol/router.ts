@@ -8,7 +8,7 @@ import type { Quotas } from '../model/quotas';
 import type { Ses } from '../model/ses';
 import type { CallContext, Principal } from '../model/types';
 import { emulatorApi } from './emulator-api';
-import { corsHeaders, delay, plainJson, requestId, withHeaders } from './http';
+import { corsHeaders, delay, fromFetchRequest, plainJson, requestId, toFetchResponse, withHeaders, type WireRequest, type WireResponse } from './http';
 import { jsonError, jsonResult, parseJsonBody } from './json';
 import { parseQuery, xmlError, xmlResult } from './query';
 import { checkRequired, isKnownOperation, type ServiceName } from './validate';
@@ -54,6 +54,8 @@ export interface RouterOptions {
 }
 
 export type Router = (request: Request) => Promise<Response>;
+/** The same router without Fetch objects, for hosts that can skip building them (node:http). */
+export type WireRouter = (request: WireRequest) => Promise<WireResponse>;
 
 const TARGETS: Record<string, 'cognito-idp' | 'cognito-identity'> = {
   AWSCognitoIdentityProviderService: 'cognito-idp',
@@ -72,14 +74,19 @@ const READ_ONLY = /^(Admin)?(Get|List|Describe)(?!Id$|CredentialsForIdentity$|Us
  * Fetch API types so it runs unchanged in browsers and Node.
  */
 export function createRouter(emulator: RoutableEmulator, opts: RouterOptions = {}): Router {
+  const route = createWireRouter(emulator, opts);
+  return async (request) => toFetchResponse(await route(fromFetchRequest(request)));
+}
+
+export function createWireRouter(emulator: RoutableEmulator, opts: RouterOptions = {}): WireRouter {
   const defaultRegion = opts.defaultRegion ?? 'us-east-1';
 
-  return async function route(request: Request): Promise<Response> {
+  return async function route(request: WireRequest): Promise<WireResponse> {
     const cors = corsHeaders(request, opts.allowOrigin);
     await emulator.ready;
-    if (request.method === 'OPTIONS') return new Response(null, { status: 200, headers: { ...cors, 'x-amzn-requestid': requestId() } });
+    if (request.method === 'OPTIONS') return { status: 200, headers: { ...cors, 'x-amzn-requestid': requestId() }, body: null };
     const url = new URL(request.url);
-    let response: Response;
+    let response: WireResponse;
     if (url.pathname.startsWith('/_emulator/')) {
       response = await emulatorApi(emulator, request, url);
     } else if (request.method === 'GET') {
@@ -91,15 +98,16 @@ export function createRouter(emulator: RoutableEmulator, opts: RouterOptions = {
     } else {
       response = plainJson({ message: `Method ${request.method} not allowed` }, 405);
     }
-    // AWS sends Date; SDKs correct their clock skew from it, so a moved emulator clock keeps signing working.
-    const id = response.headers.get('x-amzn-requestid') ?? requestId();
-    return withHeaders(response, { ...cors, 'x-amzn-requestid': id, date: new Date(emulator.clock.now()).toUTCString() });
+    // Real time, as AWS sends: SDKs correct their signing clock from Date, and signatures are checked
+    // against real time, so the emulator's moved clock must not leak into it.
+    const id = response.headers['x-amzn-requestid'] ?? requestId();
+    return withHeaders(response, { ...cors, 'x-amzn-requestid': id, date: new Date().toUTCString() });
   };
 }
 
-async function awsCall(emulator: RoutableEmulator, request: Request, url: URL, defaultRegion: string): Promise<Response> {
+async function awsCall(emulator: RoutableEmulator, request: WireRequest, url: URL, defaultRegion: string): Promise<WireResponse> {
   const id = requestId();
-  const body = new Uint8Array(await request.arrayBuffer());
+  const body = await request.bytes();
   const text = new TextDecoder().decode(body);
   const target = request.headers.get('x-amz-target');
   const contentType = request.headers.get('content-type') ?? '';
@@ -136,13 +144,13 @@ async function awsCall(emulator: RoutableEmulator, request: Request, url: URL, d
 
 async function sesCall(
   emulator: RoutableEmulator,
-  request: Request,
+  request: WireRequest,
   url: URL,
   body: Uint8Array,
   text: string,
   id: string,
   defaultRegion: string,
-): Promise<Response> {
+): Promise<WireResponse> {
   const { action, input } = parseQuery(text);
   try {
     if (!action) throw new ServiceError('MissingAction', 'Missing Action');
@@ -165,13 +173,13 @@ async function sesCall(
 async function queryCall(
   emulator: RoutableEmulator,
   name: 'iam' | 'sts',
-  request: Request,
+  request: WireRequest,
   url: URL,
   body: Uint8Array,
   { action, input }: ReturnType<typeof parseQuery>,
   id: string,
   defaultRegion: string,
-): Promise<Response> {
+): Promise<WireResponse> {
   const service = name === 'iam' ? emulator.iamApi : emulator.sts;
   try {
     if (!action) throw new ServiceError('MissingAction', 'Missing Action');
@@ -211,7 +219,7 @@ async function authorize(
   service: ServiceName,
   operation: string,
   input: Record<string, unknown>,
-  request: Request,
+  request: WireRequest,
   body: Uint8Array,
   region: string,
   signed: boolean,
@@ -225,11 +233,12 @@ async function authorize(
 }
 
 /** SigV4 against the emulator's credentials: who signed, and for which Region. */
-async function verifyCaller(emulator: RoutableEmulator, service: ServiceName, request: Request, body: Uint8Array): Promise<CallContext & { principal: Principal }> {
+async function verifyCaller(emulator: RoutableEmulator, service: ServiceName, request: WireRequest, body: Uint8Array): Promise<CallContext & { principal: Principal }> {
   const verified = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
     (accessKeyId) => emulator.iam.lookup(accessKeyId),
-    emulator.clock.now(),
+    // Signers use real time, as against AWS; a moved emulator clock only ages credentials.
+    { requestMs: Date.now(), credentialsMs: emulator.clock.now() },
     { service },
   );
   const principal = emulator.iam.lookup(verified.accessKeyId)?.principal;
@@ -237,7 +246,7 @@ async function verifyCaller(emulator: RoutableEmulator, service: ServiceName, re
   return { region: verified.region, principal };
 }
 
-async function wellKnown(emulator: RoutableEmulator, url: URL, defaultRegion: string): Promise<Response> {
+async function wellKnown(emulator: RoutableEmulator, url: URL, defaultRegion: string): Promise<WireResponse> {
   const match = WELL_KNOWN.exec(url.pathname);
   if (!match) return plainJson({ message: 'Not Found' }, 404);
   const poolId = match[1]!;

@@ -4,6 +4,7 @@ import type { Random } from '../model/random';
 import type { CallContext } from '../model/types';
 import { identityPoolTrust } from '../model/web-identity-trust';
 import { backlogUsers, seedDemoEmail } from './demo-email';
+import { seedDemoSecurity } from './demo-security';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
 import { seedReviewFindings } from './demo-review';
 
@@ -103,6 +104,8 @@ export const ADMIN_POLICY: PolicyDocument = {
         'cognito-idp:AdminRemoveUserFromGroup',
         'cognito-idp:DescribeRiskConfiguration',
         'cognito-idp:ListUserPoolReplicas',
+        'cognito-idp:AdminSetUserMFAPreference',
+        'cognito-idp:AdminListUserAuthEvents',
       ],
       Resource: POOL_ARN,
     },
@@ -162,6 +165,9 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
         UsernameConfiguration: { CaseSensitive: false },
         AutoVerifiedAttributes: ['email'],
         DeletionProtection: 'ACTIVE',
+        // Threat protection in audit mode (Plus plan) records sign-ins for the History tab.
+        UserPoolTier: 'PLUS',
+        UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' },
         Policies: {
           PasswordPolicy: {
             MinimumLength: 10,
@@ -243,6 +249,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
   const extra = options.users ?? DEMO.defaultGeneratedUsers;
   for (const user of generatedUsers(extra, emulator.random)) putDemoUser(emulator, poolId, user, now);
   for (const user of backlogUsers()) putDemoUser(emulator, poolId, user, now);
+  seedDemoSecurity(emulator, poolId, now);
 
   emulator.identity.putIdentityPool({
     IdentityPoolId: DEMO.identityPoolId,

@@ -20,6 +20,8 @@ export interface FakeUser {
   modified: number;
   preferredMfa?: string;
   mfaList?: string[];
+  /** AdminListUserAuthEvents answers, newest first (AWS's wire shape) */
+  authEvents?: Record<string, unknown>[];
 }
 
 export interface FakeSchemaAttribute {
@@ -45,6 +47,9 @@ export interface FakePool {
   calls: { op: string; input: Record<string, unknown> }[];
   /** one-shot failures: op → [code, message] */
   failures: Map<string, [string, string]>;
+  /** threat protection (AdvancedSecurityMode AUDIT/ENFORCED): without it AdminListUserAuthEvents is refused */
+  threatProtection?: boolean;
+  mfaConfiguration?: 'OFF' | 'ON' | 'OPTIONAL';
 }
 
 const standard = (Name: string, extra: Partial<FakeSchemaAttribute> = {}): FakeSchemaAttribute => ({
@@ -136,7 +141,7 @@ function run(pool: FakePool, op: string, input: Record<string, unknown>): Record
       return {
         UserPool: {
           Id: pool.id, Name: 'fake', SchemaAttributes: pool.schema, Policies: { PasswordPolicy: pool.passwordPolicy },
-          UsernameAttributes: pool.usernameAttributes, AutoVerifiedAttributes: ['email'], MfaConfiguration: 'OPTIONAL',
+          UsernameAttributes: pool.usernameAttributes, AutoVerifiedAttributes: ['email'], MfaConfiguration: pool.mfaConfiguration ?? 'OPTIONAL',
           EmailConfiguration: { EmailSendingAccount: pool.emailSendingAccount },
         },
       };
@@ -199,6 +204,27 @@ function run(pool: FakePool, op: string, input: Record<string, unknown>): Record
       user();
       pool.users.delete(String(input.Username));
       return {};
+    case 'AdminSetUserMFAPreference': {
+      const u = user();
+      const off = (s: unknown) => (s as { Enabled?: boolean; PreferredMfa?: boolean } | undefined)?.Enabled === false;
+      const names: [string, string][] = [['SoftwareTokenMfaSettings', 'SOFTWARE_TOKEN_MFA'], ['SMSMfaSettings', 'SMS_MFA'], ['EmailMfaSettings', 'EMAIL_OTP']];
+      for (const [setting, factor] of names) {
+        if (!off(input[setting])) continue;
+        u.mfaList = (u.mfaList ?? []).filter((f) => f !== factor);
+        if (u.preferredMfa === factor) delete u.preferredMfa;
+      }
+      touch(u);
+      return {};
+    }
+    case 'AdminListUserAuthEvents': {
+      const u = user();
+      if (!pool.threatProtection) throw new Fault('UserPoolAddOnNotEnabledException', 'Advanced security features are not enabled for this user pool.');
+      const all = u.authEvents ?? [];
+      const start = input.NextToken ? Number(input.NextToken) : 0;
+      const limit = Number(input.MaxResults) || 60;
+      const next = start + limit < all.length ? String(start + limit) : undefined;
+      return { AuthEvents: all.slice(start, start + limit), ...(next ? { NextToken: next } : {}) };
+    }
     case 'AdminResetUserPassword': {
       const u = user();
       u.status = 'RESET_REQUIRED';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import example from '../../public/config.example.json';
+import { EMBEDDED_EMULATOR_CONFIG } from './embedded-emulator-marker';
 import { fetchConfigFile, isEmulatedStartup, resolveEmulatedConfig, resolveLiveConfig, type ConfigFile } from './load-config';
 
 const valid = {
@@ -196,6 +197,15 @@ describe('fetchConfigFile', () => {
   it('treats 404 and an HTML fallback page as no config', async () => {
     expect(await fetchConfigFile('/config.json', respond('', { status: 404 }))).toEqual({ kind: 'absent' });
     expect(await fetchConfigFile('/config.json', respond('<!doctype html>', { status: 200, headers: { 'content-type': 'text/html' } }))).toEqual({ kind: 'absent' });
+  });
+
+  it('treats the marker the build serves in place of a missing config.json as no config', async () => {
+    const marker = JSON.stringify(EMBEDDED_EMULATOR_CONFIG);
+    const file = await fetchConfigFile('/config.json', respond(marker, { status: 200, headers: { 'content-type': 'application/json' } }));
+    expect(file).toEqual({ kind: 'absent' });
+    expect(isEmulatedStartup(file, {})).toBe(true);
+    // VITE_* variables naming a pool still mean live mode, as they do without any config.json.
+    expect(isEmulatedStartup(file, { VITE_USER_POOL_ID: 'us-east-1_AbC123xyz' })).toBe(false);
   });
 
   it('parses JSON and reports syntax errors, server errors and network failures', async () => {

@@ -1,6 +1,7 @@
 import type { ConfigProblem, ConfigResult } from './app-config';
 import { validateConfig } from './config-schema';
 import { fieldsFromEnv, fieldsFromFile, hasIdentifyingEnv, type LabelledFields } from './config-shapes';
+import { isEmbeddedEmulatorMarker } from './embedded-emulator-marker';
 
 export type ConfigFile =
   | { kind: 'absent' }
@@ -10,6 +11,7 @@ export type ConfigFile =
 /**
  * Fetches the runtime config. A 404 — or an HTML page, which is what dev servers and SPA-rewriting
  * CDNs answer for a missing file — means "no config": the dashboard then runs on the emulator.
+ * So does the marker the build puts in place of a missing config.json (embedded-emulator-marker.ts).
  */
 export async function fetchConfigFile(url: string, fetchFn: typeof fetch = fetch): Promise<ConfigFile> {
   const source = url.replace(/^.*\//, '') || url;
@@ -41,7 +43,9 @@ export async function fetchConfigFile(url: string, fetchFn: typeof fetch = fetch
   }
   const body = await response.text();
   try {
-    return { kind: 'present', data: JSON.parse(body) as unknown, source };
+    const data = JSON.parse(body) as unknown;
+    if (isEmbeddedEmulatorMarker(data)) return { kind: 'absent' };
+    return { kind: 'present', data, source };
   } catch (error) {
     return {
       kind: 'unreadable',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, COGNITO_DEFAULT_PASSWORD_POLICY, meetsPolicy } from './password-policy';
+import { checkPassword, COGNITO_DEFAULT_PASSWORD_POLICY, meetsPolicy, policyAfterRefusal } from './password-policy';
 
 const unmet = (password: string) => checkPassword(password, COGNITO_DEFAULT_PASSWORD_POLICY).filter((c) => !c.met).map((c) => c.rule);
 
@@ -28,5 +28,19 @@ describe('checkPassword', () => {
       ['edges', false],
     ]);
     expect(checkPassword('x'.repeat(257), lax).map((c) => c.rule)).toEqual(['length', 'max-length']);
+  });
+});
+
+describe('policyAfterRefusal', () => {
+  const lax = { minimumLength: 6, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSymbols: false };
+  it('reads each reason Cognito gives and tightens only the rule it names', () => {
+    const refuse = (password: string, reason: string) => policyAfterRefusal(lax, password, `Password did not conform with policy: ${reason}`);
+    expect(refuse('abcdefghi', 'Password not long enough')).toEqual({ ...lax, minimumLength: 10 });
+    expect(refuse('abc', 'Password not long enough')).toEqual(lax); // already known to need more than 3
+    expect(refuse('abcdefghij', 'Password must have uppercase characters')).toEqual({ ...lax, requireUppercase: true });
+    expect(refuse('ABCDEFGHIJ', 'Password must have lowercase characters')).toEqual({ ...lax, requireLowercase: true });
+    expect(refuse('abcdefghij', 'Password must have numeric characters')).toEqual({ ...lax, requireNumbers: true });
+    expect(refuse('abcdefghij', 'Password must have symbol characters')).toEqual({ ...lax, requireSymbols: true });
+    expect(policyAfterRefusal(lax, 'x', 'Something else entirely')).toBe(lax);
   });
 });

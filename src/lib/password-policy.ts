@@ -53,3 +53,38 @@ export function checkPassword(password: string, policy: PasswordPolicy): Passwor
 export function meetsPolicy(password: string, policy: PasswordPolicy): boolean {
   return checkPassword(password, policy).every((check) => check.met);
 }
+
+/** Cognito's InvalidPasswordException reasons ("Password did not conform with policy: …"), by the rule each names. */
+const REFUSAL_REASONS: [RegExp, PasswordRule][] = [
+  [/not long enough/i, 'length'],
+  [/uppercase/i, 'uppercase'],
+  [/lowercase/i, 'lowercase'],
+  [/numeric/i, 'number'],
+  [/symbol/i, 'symbol'],
+];
+
+export function ruleCognitoRefused(message: string): PasswordRule | undefined {
+  return REFUSAL_REASONS.find(([pattern]) => pattern.test(message))?.[1];
+}
+
+/**
+ * The policy as Cognito's refusal of `password` proves it to be. Before sign-in the checklist can
+ * only guess the pool's policy; when Cognito says "Password not long enough" to a 9-character
+ * password, the pool needs at least 10, and the checklist should say so instead of ticking every box.
+ */
+export function policyAfterRefusal(policy: PasswordPolicy, password: string, message: string): PasswordPolicy {
+  switch (ruleCognitoRefused(message)) {
+    case 'length':
+      return { ...policy, minimumLength: Math.max(policy.minimumLength, [...password].length + 1) };
+    case 'uppercase':
+      return { ...policy, requireUppercase: true };
+    case 'lowercase':
+      return { ...policy, requireLowercase: true };
+    case 'number':
+      return { ...policy, requireNumbers: true };
+    case 'symbol':
+      return { ...policy, requireSymbols: true };
+    default:
+      return policy;
+  }
+}

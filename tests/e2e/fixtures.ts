@@ -7,17 +7,50 @@ export const DEMO = {
   user: { username: 'user@example.com', password: 'User-Passw0rd!' },
 };
 
+/** What Chromium logs for every AWS call answered with an error status (a refusal the test asked for). */
+export const REFUSED_AWS_CALL = /^Failed to load resource: the server responded with a status of 400 .*\((https:\/\/[a-z0-9.-]+\.amazonaws\.com|http:\/\/127\.0\.0\.1:\d+)\/\)$/;
+
+/** Console errors a test provokes on purpose (a refused call logs its HTTP status), each with why. */
+export interface ConsoleErrors {
+  allow(pattern: RegExp, why: string): void;
+}
+
 /**
  * Every page starts from a fresh browser context (no IndexedDB, no sessionStorage) and fails the
- * test on uncaught page errors, so a crash never passes as "the element was not there".
+ * test on uncaught page errors, so a crash never passes as "the element was not there" — and on
+ * any console error the test did not announce with `consoleErrors.allow`, so a 404, a React
+ * warning or a rejected promise in a normal session cannot pile up unseen. Both are automatic:
+ * every spec gets them without asking. Pages opened later in the same context are watched too.
  */
-export const test = base.extend<{ pageErrors: string[] }>({
-  pageErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await use(errors);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
+export const test = base.extend<{ pageErrors: string[]; consoleErrors: ConsoleErrors }>({
+  pageErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      const watch = (page: Page) => page.on('pageerror', (error) => errors.push(error.message));
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  consoleErrors: [
+    async ({ context }, use) => {
+      const allowed: RegExp[] = [];
+      const unexpected: string[] = [];
+      const watch = (page: Page) =>
+        page.on('console', (message) => {
+          if (message.type() !== 'error') return;
+          const text = `${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`;
+          if (!allowed.some((pattern) => pattern.test(text))) unexpected.push(text);
+        });
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use({ allow: (pattern) => void allowed.push(pattern) });
+      expect(unexpected, 'unexpected console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 

@@ -1,4 +1,4 @@
-import { DEMO, expect, expectAccessible, signIn, test } from './fixtures';
+import { DEMO, expect, expectAccessible, REFUSED_AWS_CALL, signIn, test } from './fixtures';
 
 test.describe('operator sign-in on the embedded emulator', () => {
   test('the demo operator signs in with SRP and sees the pool overview', async ({ page, pageErrors: _ }) => {
@@ -14,7 +14,8 @@ test.describe('operator sign-in on the embedded emulator', () => {
     await expectAccessible(page);
   });
 
-  test('a wrong password says so and keeps the form', async ({ page, pageErrors: _ }) => {
+  test('a wrong password says so and keeps the form', async ({ page, consoleErrors }) => {
+    consoleErrors.allow(REFUSED_AWS_CALL, 'Cognito refuses the wrong password with HTTP 400');
     await signIn(page, DEMO.admin.username, 'Not-the-passw0rd!');
     await expect(page.getByRole('alert').filter({ hasText: /sign-in failed/i })).toContainText(/username or password/i);
     await expect(page.getByLabel(/username|email/i).first()).toHaveValue(DEMO.admin.username);
@@ -40,7 +41,8 @@ test.describe('operator sign-in on the embedded emulator', () => {
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   });
 
-  test('a new operator sets a password; the emulator keeps it across a reload', async ({ page, pageErrors: _ }) => {
+  test('a new operator sets a password; the emulator keeps it across a reload', async ({ page, consoleErrors }) => {
+    consoleErrors.allow(REFUSED_AWS_CALL, 'Cognito refuses the too-short password with HTTP 400');
     const newPassword = 'Brand-New-Passw0rd!';
     await signIn(page, DEMO.newAdmin.username, DEMO.newAdmin.temporaryPassword);
     await expect(page.getByRole('heading', { name: /choose a new password/i })).toBeVisible();

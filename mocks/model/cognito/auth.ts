@@ -12,6 +12,7 @@ import { getClient, getClientAnywhere, getPool, userNotFound, type Engine, type 
 import { opaque } from './ids';
 import { checkSecretHash } from './secret-hash';
 import { openSession } from './sessions';
+import { decoyUserId, srpSalt } from './srp-identity';
 import { afterPassword, checkCanSignIn, incorrectCredentials, recordSignInFailure, type AuthResponse } from './sign-in';
 import type { ClientRecord, PoolRecord } from './state';
 import { issueTokens } from './tokens';
@@ -71,7 +72,7 @@ export async function initiateAuth(engine: Engine, input: Input, ctx: CallContex
   await checkSecretHash(client, params.SECRET_HASH, [name, user?.username]);
   if (!user) throw preventsExistenceErrors(client) ? incorrectCredentials() : userNotFound();
   checkCanSignIn(engine, user);
-  if (user.password === undefined || user.password !== password) throw recordSignInFailure(engine, user);
+  if (user.password === undefined || user.password !== password) throw recordSignInFailure(engine, user, pool);
   return afterPassword(engine, pool, client, user);
 }
 
@@ -82,14 +83,16 @@ async function startSrp(engine: Engine, pool: PoolRecord, client: ClientRecord, 
   await checkSecretHash(client, params.SECRET_HASH, [name, user?.username]);
   if (!user && !preventsExistenceErrors(client)) throw userNotFound();
   if (user) checkCanSignIn(engine, user);
-  // An unknown user under PreventUserExistenceErrors gets a decoy challenge that can never verify.
-  const userId = user?.username ?? name;
+  // An unknown user under PreventUserExistenceErrors gets a decoy challenge that can never verify,
+  // with the same salt and id on every attempt, as a real user's would be.
+  const userId = user?.username ?? (await decoyUserId(engine, pool, name));
   const challenge = await createSrpChallenge({
     poolName: pool.id,
     userIdForSrp: userId,
     password: user?.password ?? opaque(engine.env.random, 32),
     srpA,
     random: engine.env.random,
+    saltHex: await srpSalt(engine, pool, user, name),
   });
   // The SECRET_BLOCK doubles as the session: the client sends it back as PASSWORD_CLAIM_SECRET_BLOCK.
   openSession(

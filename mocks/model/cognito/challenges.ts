@@ -13,12 +13,42 @@ import { checkPassword, policyOf } from './password-policy';
 import { checkAttributes, missingRequired } from './schema';
 import { checkSecretHash } from './secret-hash';
 import { closeSession, findSession, invalidSession } from './sessions';
+import { settleAuthEvent } from './auth-events';
 import { afterPassword, checkSignInLock, incorrectCredentials, mfaOrTokens, recordSignInFailure, type AuthResponse } from './sign-in';
 import type { AttributeMap, ClientRecord, PoolRecord, SessionRecord, UserRecord } from './state';
 import { issueTokens } from './tokens';
 import { claimAliases } from './usernames';
 
+/**
+ * Answers the challenge; a challenge that belongs to a recorded SignIn event (auth-events.ts) adds
+ * its outcome to that event: passed when tokens are issued, failed on a wrong MFA code, and carried
+ * on to the next challenge's session otherwise.
+ */
 export async function respondToAuthChallenge(engine: Engine, input: Input, ctx: CallContext, admin: boolean): Promise<AuthResponse> {
+  const session = typeof input.Session === 'string' ? engine.sessions.get(input.Session) : undefined;
+  const eventId = session?.authEventId;
+  if (!session || !eventId) return answerChallenge(engine, input, ctx, admin);
+  const user = engine.pools.get(session.poolId)?.users.bySubject(session.sub);
+  const mfa = input.ChallengeName === 'SOFTWARE_TOKEN_MFA' || input.ChallengeName === 'MFA_SETUP';
+  let response: AuthResponse;
+  try {
+    response = await answerChallenge(engine, input, ctx, admin);
+  } catch (error) {
+    if (user && mfa && error instanceof ServiceError && error.code === 'CodeMismatchException') {
+      settleAuthEvent(user, eventId, { response: 'Fail', challenge: { name: 'Mfa', response: 'Failure' } });
+    }
+    throw error;
+  }
+  if (user && response.AuthenticationResult) {
+    settleAuthEvent(user, eventId, { response: 'Pass', ...(mfa ? { challenge: { name: 'Mfa' as const, response: 'Success' as const } } : {}) });
+  } else if (response.Session) {
+    const next = engine.sessions.get(response.Session);
+    if (next) next.authEventId = eventId;
+  }
+  return response;
+}
+
+async function answerChallenge(engine: Engine, input: Input, ctx: CallContext, admin: boolean): Promise<AuthResponse> {
   const { pool, client } = resolvePoolClient(engine, input, ctx, admin);
   const responses = authParameters(input.ChallengeResponses);
   const name = responses.USERNAME;
@@ -58,7 +88,7 @@ async function passwordVerifier(engine: Engine, pool: PoolRecord, client: Client
     timestamp: r.TIMESTAMP!,
     signature: r.PASSWORD_CLAIM_SIGNATURE!,
   });
-  if (!ok) throw recordSignInFailure(engine, user);
+  if (!ok) throw recordSignInFailure(engine, user, pool);
   return afterPassword(engine, pool, client, user);
 }
 

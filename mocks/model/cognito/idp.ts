@@ -5,7 +5,8 @@
  */
 import { ServiceError, notFound } from '../errors';
 import type { CallContext, EmulatorEnv } from '../types';
-import { createEngine, issuerOf, type Engine } from './engine';
+import { recordAuthEvent } from './auth-events';
+import { createEngine, getUser, issuerOf, type Engine } from './engine';
 import { OPERATIONS } from './operations';
 import { checkAttributes } from './schema';
 import { restore, snapshot } from './serialize';
@@ -120,6 +121,24 @@ export class CognitoIdp {
       if (!user.groups.includes(group)) user.groups.push(group);
     }
     pool.users.insert(user);
+  }
+
+  /**
+   * Adds an auth event to a user's history directly (seeds): back-dated, with any risk. Ignored,
+   * as Cognito would, when the pool has no threat protection. Returns whether it was recorded.
+   */
+  putAuthEvent(poolId: string, username: string, event: Parameters<typeof recordAuthEvent>[3]): boolean {
+    const pool = this.engine.pools.get(poolId);
+    if (!pool) throw notFound(`User pool ${poolId} does not exist.`);
+    return recordAuthEvent(this.engine, pool, getUser(pool, username), event) !== undefined;
+  }
+
+  /** Gives a user a verified, preferred authenticator app directly (seeds), as MFA setup would. */
+  putSoftwareToken(poolId: string, username: string, secret: string): void {
+    const pool = this.engine.pools.get(poolId);
+    if (!pool) throw notFound(`User pool ${poolId} does not exist.`);
+    const user = getUser(pool, username);
+    user.mfa = { ...user.mfa, totpSecret: secret, totpEnabled: true, totpPreferred: true };
   }
 
   toJSON(): unknown {

@@ -16,15 +16,24 @@ function sessionFor(engine: Engine, id: unknown) {
   return findSession(engine, id, probe?.clientId ?? '', 'MFA_SETUP');
 }
 
+/** The API reference's description of SoftwareTokenMFANotFoundException; AWS's exact wording is unconfirmed. */
+function requireTotpPool(pool: PoolRecord | undefined): void {
+  if (!pool || !poolAllowsTotp(pool)) {
+    throw new ServiceError('SoftwareTokenMFANotFoundException', "Software token TOTP multi-factor authentication (MFA) isn't activated for the user pool.");
+  }
+}
+
 export async function associateSoftwareToken(engine: Engine, input: Input) {
   const secret = newTotpSecret(engine.env.random);
   if (input.AccessToken !== undefined) {
-    const { user } = await verifyAccessToken(engine, input.AccessToken);
+    const { pool, user } = await verifyAccessToken(engine, input.AccessToken);
+    requireTotpPool(pool);
     user.mfa.pendingTotpSecret = secret;
     return { SecretCode: secret };
   }
   if (input.Session === undefined) throw invalidParameter('Either AccessToken or Session must be provided.');
   const session = sessionFor(engine, input.Session);
+  requireTotpPool(engine.pools.get(session.poolId));
   session.totpSecret = secret;
   session.totpVerified = false;
   return { SecretCode: secret, Session: renewSession(engine, session).id };

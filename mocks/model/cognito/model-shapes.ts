@@ -193,6 +193,8 @@ export const OPERATION_MEMBERS: Record<string, readonly MemberRule[]> = {
   AdminRemoveUserFromGroup: [pool, user, ['GroupName', S.GroupName, R]],
   AdminInitiateAuth: [pool, client, ['AuthFlow', S.AuthFlow, R], ['AuthParameters', S.Struct], ['ClientMetadata', S.Struct], ['AnalyticsMetadata', S.Struct], ['ContextData', S.Struct], ['Session', S.Session]],
   AdminRespondToAuthChallenge: [pool, client, ['ChallengeName', S.ChallengeName, R], ['ChallengeResponses', S.Struct], ['Session', S.Session], ['ClientMetadata', S.Struct]],
+  AdminListUserAuthEvents: [pool, user, ['MaxResults', S.QueryLimitType], ['NextToken', S.PaginationKey]],
+  AdminUpdateAuthEventFeedback: [pool, user, ['EventId', { t: 's', min: 1, max: 50, re: '[\\w+-]+' }, R], ['FeedbackValue', { t: 's', enum: ['Valid', 'Invalid'] }, R]],
   AdminSetUserMFAPreference: [['SMSMfaSettings', S.Struct], ['SoftwareTokenMfaSettings', S.Struct], ['EmailMfaSettings', S.Struct], user, pool],
   ListUsers: [pool, ['AttributesToGet', AttributeNames], ['Limit', S.QueryLimitType], ['PaginationToken', S.SearchPaginationToken], ['Filter', S.UserFilter]],
   ListUsersInGroup: [pool, ['GroupName', S.GroupName, R], ['Limit', S.QueryLimitType], ['NextToken', S.PaginationKey]],

@@ -4,6 +4,7 @@
  * everything administrative is IAM-authorised.
  */
 import { initiateAuth } from './auth';
+import { adminListUserAuthEvents, adminUpdateAuthEventFeedback } from './auth-events';
 import { respondToAuthChallenge } from './challenges';
 import {
   createUserPoolClient,
@@ -120,6 +121,8 @@ export const OPERATIONS: Record<string, Operation> = {
   AdminInitiateAuth: admin((engine, input, ctx) => initiateAuth(engine, input, ctx, true)),
   AdminRespondToAuthChallenge: admin((engine, input, ctx) => respondToAuthChallenge(engine, input, ctx, true)),
   AdminSetUserMFAPreference: admin(adminSetUserMfaPreference),
+  AdminListUserAuthEvents: admin(adminListUserAuthEvents),
+  AdminUpdateAuthEventFeedback: admin(adminUpdateAuthEventFeedback),
   ListUsers: admin(listUsers),
   ListUsersInGroup: admin(listUsersInGroup),
 

@@ -8,6 +8,7 @@ import type { CallContext } from '../types';
 import { updateAttributes } from './attribute-updates';
 import { readableAttributes, writableAttributes } from './clients';
 import { attemptLimit, consumeCode, issueCode } from './codes';
+import { recordAuthEvent } from './auth-events';
 import { getClientAnywhere, type Engine, type Input } from './engine';
 import { sendMessage, type Medium } from './messages';
 import { checkPassword, policyOf } from './password-policy';
@@ -34,6 +35,7 @@ export async function changePassword(engine: Engine, input: Input) {
   const now = engine.env.clock.now();
   if (user.failures.signInLockedUntil !== undefined && now < user.failures.signInLockedUntil) throw attemptLimit();
   if (user.password !== undefined && input.PreviousPassword !== user.password) {
+    recordAuthEvent(engine, pool, user, { type: 'PasswordChange', response: 'Fail' });
     user.failures.signIn++;
     if (user.failures.signIn >= FREE_SIGN_IN_FAILURES) {
       user.failures.signInLockedUntil = now + 15 * 60 * 1000;
@@ -46,6 +48,7 @@ export async function changePassword(engine: Engine, input: Input) {
   user.password = proposed;
   user.failures.signIn = 0;
   user.modifiedAt = now;
+  recordAuthEvent(engine, pool, user, { type: 'PasswordChange', response: 'Pass' });
   return {};
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeJwtUnverified } from '../crypto/jwt';
 import type { CallContext } from '../types';
 import { CognitoIdp } from './idp';
 import { poolWithClient, publicCtx, rejection, setup } from './test-support';
@@ -31,10 +32,31 @@ describe('snapshot and restore', () => {
     expect(await restored.verifyIdToken(AuthenticationResult.IdToken)).toMatchObject({ 'cognito:username': 'u0' });
     await call('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: AuthenticationResult.RefreshToken } }, publicCtx);
     expect(await restored.jwks(poolId)).toEqual(await t.idp.jwks(poolId));
+    expect((await restored.jwks(poolId))?.keys).toHaveLength(2);
     // New users continue the insertion order after the restored ones.
     restored.putUser(poolId, { username: 'u9' });
     const all = await call<{ Users: { Username: string }[] }>('ListUsers', { UserPoolId: poolId });
     expect(all.Users.map((u) => u.Username)).toEqual(['u0', 'u1', 'u3', 'u4', 'u9']);
+  });
+
+  it('loads a snapshot from before access tokens had their own key: old tokens verify, new ones get the second key', async () => {
+    const t = setup();
+    const { poolId, clientId } = await poolWithClient(t);
+    t.idp.putUser(poolId, { username: 'u0', password: PASSWORD });
+    const signIn = (idp: CognitoIdp) =>
+      idp.call('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'u0', PASSWORD } }, publicCtx) as Promise<{
+        AuthenticationResult: { AccessToken: string; IdToken: string };
+      }>;
+    const { AuthenticationResult: old } = await signIn(t.idp);
+    const json = JSON.parse(JSON.stringify(t.idp)) as { pools: { keys: unknown[] }[] };
+    json.pools[0]!.keys = json.pools[0]!.keys.slice(0, 1);
+    const restored = CognitoIdp.fromJSON(json, t.env);
+    expect(await restored.verifyIdToken(old.IdToken)).toMatchObject({ 'cognito:username': 'u0' });
+    const { AuthenticationResult: fresh } = await signIn(restored);
+    const kid = (token: string) => decodeJwtUnverified(token)!.header.kid;
+    expect(kid(fresh.IdToken)).toBe(kid(old.IdToken));
+    expect(kid(fresh.AccessToken)).not.toBe(kid(old.IdToken));
+    expect((await restored.jwks(poolId))?.keys).toHaveLength(2);
   });
 
   it('refuses data that is not a snapshot', async () => {
@@ -49,7 +71,7 @@ describe('operation metadata', () => {
     const t = setup();
     expect(t.idp.has('AdminGetUser')).toBe(true);
     expect(t.idp.has('toString')).toBe(false);
-    expect(t.idp.has('AdminListUserAuthEvents')).toBe(false);
+    expect(t.idp.has('AdminLinkProviderForUser')).toBe(false);
     for (const op of ['AdminGetUser', 'ListUsers', 'CreateUserPool', 'DescribeUserPoolClient', 'CreateGroup', 'SetUserPoolMfaConfig', 'AdminInitiateAuth']) {
       expect(t.idp.requiresSigV4(op)).toBe(true);
     }

@@ -4,6 +4,7 @@
  * SOFTWARE_TOKEN_MFA, MFA_SETUP) or the tokens.
  */
 import { ServiceError, notAuthorized } from '../errors';
+import { recordAuthEvent } from './auth-events';
 import type { Engine } from './engine';
 import { openSession } from './sessions';
 import type { ClientRecord, PoolRecord, UserRecord } from './state';
@@ -21,7 +22,8 @@ export function checkSignInLock(engine: Engine, user: UserRecord): void {
 }
 
 /** Counts a wrong password; past the free attempts the lockout doubles from 1 s up to 15 min. */
-export function recordSignInFailure(engine: Engine, user: UserRecord): ServiceError {
+export function recordSignInFailure(engine: Engine, user: UserRecord, pool?: PoolRecord): ServiceError {
+  if (pool) recordAuthEvent(engine, pool, user, { type: 'SignIn', response: 'Fail', challenges: [{ name: 'Password', response: 'Failure' }] });
   user.failures.signIn++;
   const over = user.failures.signIn - FREE_SIGN_IN_FAILURES;
   if (over >= 0) {
@@ -44,8 +46,23 @@ export interface AuthResponse {
   AuthenticationResult?: AuthenticationResult;
 }
 
-/** After a correct password: unconfirmed / temporary password / MFA / tokens. */
+/**
+ * After a correct password: unconfirmed / temporary password / MFA / tokens — recorded as a SignIn
+ * event that passes now, or is in progress until its challenge is answered (challenges.ts settles it).
+ */
 export async function afterPassword(engine: Engine, pool: PoolRecord, client: ClientRecord, user: UserRecord): Promise<AuthResponse> {
+  const response = await nextStepAfterPassword(engine, pool, client, user);
+  const event = recordAuthEvent(engine, pool, user, {
+    type: 'SignIn',
+    response: response.AuthenticationResult ? 'Pass' : 'InProgress',
+    challenges: [{ name: 'Password', response: 'Success' }],
+  });
+  const session = event && response.Session ? engine.sessions.get(response.Session) : undefined;
+  if (event && session) session.authEventId = event.id;
+  return response;
+}
+
+async function nextStepAfterPassword(engine: Engine, pool: PoolRecord, client: ClientRecord, user: UserRecord): Promise<AuthResponse> {
   user.failures.signIn = 0;
   user.failures.signInLockedUntil = undefined;
   if (user.status === 'UNCONFIRMED') throw new ServiceError('UserNotConfirmedException', 'User is not confirmed.');

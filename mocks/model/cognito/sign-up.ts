@@ -7,6 +7,7 @@ import { ServiceError, invalidParameter, notAuthorized } from '../errors';
 import type { CallContext } from '../types';
 import { preventsExistenceErrors, writableAttributes } from './clients';
 import { attemptLimit, codeMismatch, consumeCode, issueCode } from './codes';
+import { recordAuthEvent } from './auth-events';
 import { getClientAnywhere, type Engine, type Input } from './engine';
 import { deliveryDetails, sendMessage, type CodeDeliveryDetails } from './messages';
 import { checkPassword, policyOf } from './password-policy';
@@ -62,6 +63,7 @@ export async function signUp(engine: Engine, input: Input, ctx: CallContext) {
     details = sendMessage(engine, { pool, user, to: target.to, medium: target.medium, code, kind: 'sign-up', template: 'verification' }).details;
   }
   pool.users.insert(user);
+  recordAuthEvent(engine, pool, user, { type: 'SignUp', response: 'Pass' });
   return { UserConfirmed: false, ...(details ? { CodeDeliveryDetails: details } : {}), UserSub: sub };
 }
 
@@ -100,6 +102,7 @@ export async function resendConfirmationCode(engine: Engine, input: Input, ctx: 
   pool.users.update(user, (u) => {
     u.resends = [...recent, now];
   });
+  recordAuthEvent(engine, pool, user, { type: 'ResendCode', response: 'Pass' });
   return { CodeDeliveryDetails: details };
 }
 
@@ -124,7 +127,9 @@ export async function forgotPassword(engine: Engine, input: Input, ctx: CallCont
     throw notFoundForClient();
   }
   if (!user.enabled) throw notAuthorized('User is disabled.');
-  return { CodeDeliveryDetails: sendResetCode(engine, pool, user, 'forgot-password') };
+  const details = sendResetCode(engine, pool, user, 'forgot-password');
+  recordAuthEvent(engine, pool, user, { type: 'ForgotPassword', response: 'Pass' });
+  return { CodeDeliveryDetails: details };
 }
 
 export async function confirmForgotPassword(engine: Engine, input: Input, ctx: CallContext) {
@@ -142,5 +147,6 @@ export async function confirmForgotPassword(engine: Engine, input: Input, ctx: C
     u.failures.signInLockedUntil = undefined;
     u.modifiedAt = engine.env.clock.now();
   });
+  recordAuthEvent(engine, pool, user, { type: 'PasswordChange', response: 'Pass' });
   return {};
 }

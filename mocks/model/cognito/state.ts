@@ -4,6 +4,7 @@
  */
 import type { SigningKey } from '../crypto/jwt';
 import type { SrpState } from '../crypto/srp';
+import type { AuthEventRecord } from './auth-events';
 import type { UserStore } from './user-store';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
@@ -54,6 +55,8 @@ export interface UserRecord {
   failures: { signIn: number; code: number; signInLockedUntil?: number; codeLockedUntil?: number };
   /** values waiting for verification (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate) */
   pending?: AttributeMap;
+  /** sign-ins and other auth events, oldest first, kept only in pools with threat protection (auth-events.ts) */
+  authEvents?: AuthEventRecord[];
   /** when ResendConfirmationCode sent this user a code (ms), for the per-user hourly cap */
   resends?: number[];
 }
@@ -93,6 +96,8 @@ export interface PoolRecord {
   /** the hosted domains (prefix and custom) and what DescribeUserPoolDomain reports about them */
   domains?: Record<string, { managedLoginVersion: number; certificateArn?: string }>;
   keys: SigningKey[];
+  /** hex; derives stable SRP salts and decoy ids (srp-identity.ts), created on first use */
+  srpSecret?: string;
   clients: Map<string, ClientRecord>;
   groups: Map<string, GroupRecord>;
   users: UserStore;
@@ -124,6 +129,8 @@ export interface SessionRecord {
   totpSecret?: string;
   totpVerified?: boolean;
   admin?: boolean;
+  /** the SignIn auth event this challenge belongs to, settled when the challenge is answered */
+  authEventId?: string;
 }
 
 /** An issued refresh token and the sign-in session all its ID/access tokens belong to (origin_jti). */

@@ -69,7 +69,12 @@ describe('tokens', () => {
     expect((id.exp as number) - (id.iat as number)).toBe(3600);
     expect(headerOf(tokens.IdToken)).toMatchObject({ alg: 'RS256' });
     const jwks = await t.idp.jwks(poolId);
-    expect(jwks?.keys).toEqual([expect.objectContaining({ kid: headerOf(tokens.IdToken).kid, kty: 'RSA', alg: 'RS256', use: 'sig' })]);
+    // Cognito signs the two token types with different keys and publishes both.
+    expect(headerOf(tokens.AccessToken).kid).not.toBe(headerOf(tokens.IdToken).kid);
+    expect(jwks?.keys).toEqual([
+      expect.objectContaining({ kid: headerOf(tokens.IdToken).kid, kty: 'RSA', alg: 'RS256', use: 'sig' }),
+      expect.objectContaining({ kid: headerOf(tokens.AccessToken).kid, kty: 'RSA', alg: 'RS256', use: 'sig' }),
+    ]);
     expect(await t.idp.jwks('us-east-1_none')).toBeUndefined();
     expect(t.idp.openidConfiguration(poolId, iss)).toMatchObject({ issuer: iss, jwks_uri: `${iss}/.well-known/jwks.json` });
     expect(await t.idp.verifyIdToken(tokens.IdToken)).toMatchObject({ 'cognito:username': 'alice' });

@@ -1,7 +1,7 @@
 /**
- * ID, access and refresh tokens as Cognito issues them: RS256 with the pool's key (created on
- * first use), Cognito's claims, lifetimes from the app client, and an opaque refresh token that
- * names the sign-in session (origin_jti). Revoking that session — RevokeToken, GlobalSignOut,
+ * ID, access and refresh tokens as Cognito issues them: RS256 with the pool's keys (one for ID
+ * tokens, another for access tokens, created on first use), Cognito's claims, lifetimes from the
+ * app client, and an opaque refresh token that names the sign-in session (origin_jti). Revoking that session — RevokeToken, GlobalSignOut,
  * AdminUserGlobalSignOut, disabling or deleting the user — invalidates every token of it.
  */
 import { decodeJwtUnverified, generateSigningKey, publicJwks, signJwt, verifyJwt, type SigningKey } from '../crypto/jwt';
@@ -11,26 +11,34 @@ import { issuerOf, type Engine } from './engine';
 import { opaque } from './ids';
 import type { ClientRecord, PoolRecord, RefreshRecord, UserRecord } from './state';
 
-const generating = new WeakMap<PoolRecord, Promise<SigningKey>>();
+const generating = new WeakMap<PoolRecord, Promise<void>>();
 
-/** The pool's signing key, generated on first use (one RSA key generation even under concurrency). */
-export async function signingKey(engine: Engine, pool: PoolRecord): Promise<SigningKey> {
-  const existing = pool.keys[0];
-  if (existing) return existing;
-  let pending = generating.get(pool);
-  if (!pending) {
-    pending = generateSigningKey(engine.env.random).then((key) => {
-      if (pool.keys.length === 0) pool.keys.push(key);
-      generating.delete(pool);
-      return pool.keys[0]!;
-    });
-    generating.set(pool, pending);
+/** Which of the pool's keys signs what: Cognito signs ID and access tokens with different keys. */
+export type TokenUse = 'id' | 'access';
+const KEY_INDEX: Record<TokenUse, number> = { id: 0, access: 1 };
+
+/**
+ * The pool's key for one token use, generated on first use (one RSA generation per key even under
+ * concurrency). Pools from snapshots taken before access tokens had their own key get it now;
+ * tokens they issued with the first key still verify, since verification looks keys up by kid.
+ */
+export async function signingKey(engine: Engine, pool: PoolRecord, use: TokenUse): Promise<SigningKey> {
+  while (pool.keys.length < 2) {
+    let pending = generating.get(pool);
+    if (!pending) {
+      pending = generateSigningKey(engine.env.random).then((key) => {
+        if (pool.keys.length < 2) pool.keys.push(key);
+        generating.delete(pool);
+      });
+      generating.set(pool, pending);
+    }
+    await pending;
   }
-  return pending;
+  return pool.keys[KEY_INDEX[use]]!;
 }
 
 export async function poolJwks(engine: Engine, pool: PoolRecord) {
-  await signingKey(engine, pool);
+  await signingKey(engine, pool, 'access');
   return publicJwks(pool.keys);
 }
 
@@ -83,7 +91,7 @@ export async function issueTokens(
   user: UserRecord,
   session?: RefreshRecord,
 ): Promise<AuthenticationResult> {
-  const key = await signingKey(engine, pool);
+  const [idKey, accessKey] = await Promise.all([signingKey(engine, pool, 'id'), signingKey(engine, pool, 'access')]);
   const now = engine.env.clock.nowSeconds();
   const life = tokenLifetimes(client);
   const random = engine.env.random;
@@ -117,7 +125,7 @@ export async function issueTokens(
     event_id: random.uuid(),
     auth_time: record.authTime,
   };
-  const idToken = await signJwt(key, {
+  const idToken = await signJwt(idKey, {
     ...common,
     ...attributeClaims(client, user),
     'cognito:username': user.username,
@@ -127,7 +135,7 @@ export async function issueTokens(
     iat: now,
     jti: random.uuid(),
   });
-  const accessToken = await signJwt(key, {
+  const accessToken = await signJwt(accessKey, {
     ...common,
     version: 2,
     client_id: client.clientId,

@@ -72,8 +72,25 @@ export const toBase64Url = (bytes: Uint8Array): string =>
 
 export const fromBase64Url = fromBase64;
 
+/**
+ * Synchronous digests a host may supply (node:crypto in Node). WebCrypto's are asynchronous and hop
+ * to a thread pool, which costs far more than hashing one small request: SigV4 verification on the
+ * standalone server spent most of its time there. The browser keeps WebCrypto.
+ */
+export interface SyncDigests {
+  sha256(data: Uint8Array): Uint8Array;
+  hmac(hash: 'SHA-256' | 'SHA-1', key: Uint8Array, data: Uint8Array): Uint8Array;
+}
+
+let syncDigests: SyncDigests | undefined;
+
+export function setSyncDigests(digests: SyncDigests | undefined): void {
+  syncDigests = digests;
+}
+
 export async function sha256(data: Uint8Array | string): Promise<Bytes> {
   const input = typeof data === 'string' ? utf8(data) : bufferSource(data);
+  if (syncDigests) return new Uint8Array(syncDigests.sha256(input));
   return new Uint8Array(await crypto.subtle.digest('SHA-256', input));
 }
 
@@ -81,6 +98,7 @@ export const sha256Hex = async (data: Uint8Array | string): Promise<string> => t
 
 async function hmac(hash: 'SHA-256' | 'SHA-1', key: Uint8Array | string, data: Uint8Array | string): Promise<Bytes> {
   const keyBytes = typeof key === 'string' ? utf8(key) : bufferSource(key);
+  if (syncDigests) return new Uint8Array(syncDigests.hmac(hash, keyBytes, typeof data === 'string' ? utf8(data) : data));
   // An empty HMAC key is legal (RFC 2104) but WebCrypto refuses zero-length raw keys; a block of
   // zeros is the same key after HMAC's own padding.
   const material = keyBytes.length === 0 ? new Uint8Array(64) : keyBytes;

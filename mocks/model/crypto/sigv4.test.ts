@@ -39,7 +39,7 @@ function encodeQuery(query: RawRequest['query']): string {
 }
 
 /** An SDK HttpRequest as a service worker would see it. `browser` drops what browsers hide. */
-function toFetch(raw: RawRequest, { browser = false } = {}): SigV4Request {
+function toFetch(raw: RawRequest, { browser = false } = {}): SigV4Request & { headers: Headers } {
   const headers = new Headers(raw.headers);
   if (browser) {
     headers.delete('host');

@@ -12,7 +12,7 @@ import { fromHex, hmacSha256, sha256Hex, timingSafeEqual, utf8 } from './bytes';
 export interface SigV4Request {
   method: string;
   url: string;
-  headers: Headers;
+  headers: Pick<Headers, 'get' | 'has'>;
   body: Uint8Array;
 }
 
@@ -62,7 +62,7 @@ interface ParsedAuth {
   presigned: boolean;
 }
 
-function parseAuthorizationHeader(header: string, headers: Headers): ParsedAuth {
+function parseAuthorizationHeader(header: string, headers: SigV4Request['headers']): ParsedAuth {
   const space = header.indexOf(' ');
   const algorithm = space === -1 ? header : header.slice(0, space);
   const fields = new Map<string, string>();
@@ -124,11 +124,19 @@ export function formatAmzDate(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
+/** Requests signed within the same second share the answer. */
+let lastAmzDate: { text: string; ms: number | null } = { text: '', ms: null };
+
 function parseAmzDate(text: string): number | null {
+  if (text === lastAmzDate.text) return lastAmzDate.ms;
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
-  if (!m) return null;
-  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-  return formatAmzDate(ms) === text ? ms : null;
+  let ms: number | null = null;
+  if (m) {
+    const parsed = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+    ms = formatAmzDate(parsed) === text ? parsed : null;
+  }
+  lastAmzDate = { text, ms };
+  return ms;
 }
 
 /** RFC 3986 unreserved characters stay, everything else is %XX (uppercase), as SigV4 requires. */
@@ -209,13 +217,18 @@ function signingKey(secret: string, date: string, region: string, service: strin
  * Throws ServiceError (awsJson names): MissingAuthenticationTokenException, IncompleteSignatureException,
  * UnrecognizedClientException, ExpiredTokenException, InvalidSignatureException.
  * `expected.service`, when given, must match the credential scope's service.
+ * `now` is one instant, or two: AWS checks the request time against real time (the signer's clock
+ * must be within 15 minutes of it) while temporary credentials expire on the emulator's clock, which
+ * tests move forward.
  */
 export async function verifySigV4(
   req: SigV4Request,
   lookup: (accessKeyId: string) => SigV4Secret | undefined,
-  nowMs: number,
+  now: number | { requestMs: number; credentialsMs: number },
   expected: { service?: string } = {},
 ): Promise<SigV4Result> {
+  const nowMs = typeof now === 'number' ? now : now.requestMs;
+  const credentialsNowMs = typeof now === 'number' ? now : now.credentialsMs;
   const url = new URL(req.url);
   const query = parseQuery(url.search);
   const authorization = req.headers.get('authorization');
@@ -241,7 +254,7 @@ export async function verifySigV4(
   if (secret.sessionToken !== undefined && auth.sessionToken !== secret.sessionToken) {
     throw new ServiceError('UnrecognizedClientException', SIGV4_MESSAGES.invalidToken);
   }
-  if (secret.expiresAt !== undefined && secret.expiresAt <= nowMs) {
+  if (secret.expiresAt !== undefined && secret.expiresAt <= credentialsNowMs) {
     throw new ServiceError('ExpiredTokenException', SIGV4_MESSAGES.expiredToken);
   }
 

@@ -6,8 +6,8 @@
  * block and timestamp.
  *
  * The emulator stores passwords, so the verifier v = g^x is derived per challenge instead of being
- * stored; the salt is still random per challenge, which the protocol allows (the client simply uses
- * whatever SALT it is given).
+ * stored; the caller passes the salt (stable per user, see cognito/srp-identity.ts) or lets it be
+ * random (the client simply uses whatever SALT it is given).
  */
 import type { Random } from '../random';
 import {
@@ -118,13 +118,15 @@ export async function createSrpChallenge(p: {
   password: string;
   srpA: string;
   random: Random;
+  /** 16 bytes in hex; random when absent */
+  saltHex?: string;
 }): Promise<SrpChallenge> {
   const poolName = srpPoolName(p.poolName);
   const A = parseSrpA(p.srpA);
   const k = await multiplier();
 
   // Cognito hands out SALT as 16 raw bytes in hex (no sign padding); both sides hash PAD(salt).
-  const saltHex = toHex(p.random.bytes(16));
+  const saltHex = p.saltHex ?? toHex(p.random.bytes(16));
   const salt = bigIntFromHex(saltHex);
   const x = await passwordExponent(poolName, p.userIdForSrp, p.password, salt);
   const v = modPow(SRP_G, x, SRP_N);

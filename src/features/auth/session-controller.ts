@@ -14,7 +14,8 @@ import {
 } from '@/aws/auth';
 import { AppError, toAppError } from '@/aws/errors';
 import type { IdTokenClaims, IdTokenVerifier } from '@/aws/token-verifier';
-import { clearStoredSession, readStoredSession, writeStoredSession, type SessionStorageLike } from './session-store';
+import { SESSION_CHANNEL_WAIT_MS, type SessionChannel } from './session-channel';
+import { clearStoredSession, readStoredSession, writeStoredSession, type SessionStorageLike, type StoredSession } from './session-store';
 
 export type SessionState =
   | { status: 'restoring' }
@@ -36,6 +37,8 @@ export interface SessionDeps {
   now?: () => number;
   /** Tokens are renewed this long before they expire. */
   refreshMarginMs?: number;
+  /** Other tabs of this browser: a new tab joins their session, and sign-out ends it in all of them. */
+  channel?: SessionChannel | null;
 }
 
 const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
@@ -54,10 +57,26 @@ export class SessionController {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<void> | undefined;
   private restoring: Promise<void> | undefined;
+  private signingOut = false;
 
   constructor(private readonly deps: SessionDeps) {
     this.now = deps.now ?? Date.now;
     this.margin = deps.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+    deps.channel?.serve(() => this.currentSession());
+    deps.channel?.onSignOut((sub) => {
+      const state = this.state;
+      // GlobalSignOut in the other tab revoked this operator's tokens; a tab signed in as someone else keeps going.
+      if (state.status === 'signed-in' && state.claims.sub === sub) {
+        this.endLocally({ tone: 'info', message: 'You signed out in another tab of this browser.' });
+      }
+    });
+  }
+
+  /** What a new tab needs to join: only while signed in. */
+  private currentSession(): StoredSession | null {
+    const state = this.state;
+    if (state.status !== 'signed-in' || this.signingOut) return null;
+    return { userPoolId: this.deps.auth.userPoolId, clientId: this.deps.auth.clientId, tokens: state.tokens, startedAt: state.startedAt };
   }
 
   getState = (): SessionState => this.state;
@@ -79,8 +98,12 @@ export class SessionController {
   }
 
   private async doRestore() {
-    const { auth, storage } = this.deps;
-    const stored = readStoredSession(storage, { userPoolId: auth.userPoolId, clientId: auth.clientId });
+    const { auth, storage, channel } = this.deps;
+    // This tab's own session first (a reload); else a session an open tab hands over (a new tab).
+    // The handed-over tokens go through the same verification as stored ones below.
+    const stored =
+      readStoredSession(storage, { userPoolId: auth.userPoolId, clientId: auth.clientId }) ??
+      (channel ? await channel.request(SESSION_CHANNEL_WAIT_MS) : null);
     if (!stored) {
       if (this.state.status === 'restoring') this.setState({ status: 'signed-out' });
       return;
@@ -188,9 +211,11 @@ export class SessionController {
   async signOut(notice?: SessionNotice): Promise<void> {
     const state = this.state;
     let finalNotice = notice;
+    this.signingOut = true;
     // Forget the stored session before asking Cognito: a reload or a closed tab while the call is
-    // under way must not bring the session back.
+    // under way must not bring the session back. Other tabs end at once too, and stop offering it.
     clearStoredSession(this.deps.storage);
+    if (state.status === 'signed-in') this.deps.channel?.announceSignOut(state.claims.sub);
     if (state.status === 'signed-in') {
       try {
         await globalSignOut(this.deps.auth, state.tokens.accessToken);
@@ -210,6 +235,7 @@ export class SessionController {
 
   /** Clears the session without calling Cognito (e.g. after the emulator's state was reset). */
   endLocally(notice?: SessionNotice): void {
+    this.signingOut = false;
     this.clearTimer();
     clearStoredSession(this.deps.storage);
     this.setState(notice ? { status: 'signed-out', notice } : { status: 'signed-out' });
@@ -218,6 +244,7 @@ export class SessionController {
   dispose(): void {
     this.clearTimer();
     this.listeners.clear();
+    this.deps.channel?.close();
   }
 
   private challenge<K extends ChallengeStep['kind']>(kind: K): { step: Extract<ChallengeStep, { kind: K }>; account: string } {

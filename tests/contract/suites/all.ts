@@ -3,6 +3,7 @@ import { authorizationSuite } from './authorization';
 import { emailDeliverySuite } from './email-delivery';
 import { emulatorApiSuite } from './emulator-api';
 import { iamStsSuite } from './iam-sts';
+import { fidelitySuite } from './fidelity';
 import { identitySuite } from './identity';
 import { identityPoolsSuite } from './identity-pools';
 import { quotasSuite } from './quotas';
@@ -17,6 +18,7 @@ export function allSuites(target: EmulatorTarget) {
   identitySuite(target);
   identityPoolsSuite(target);
   iamStsSuite(target);
+  fidelitySuite(target);
   userPoolsSuite(target);
   sesSuite(target);
   emailDeliverySuite(target);

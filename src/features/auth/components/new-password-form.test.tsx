@@ -71,4 +71,24 @@ describe('NewPasswordForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Set password and sign in' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This sign-in step took too long and has expired.');
   });
+
+  it('after Cognito refuses the password, the checklist shows the rule it named as unmet', async () => {
+    // The demo pool needs 10 characters; the default checklist (8) ticked every box for 9.
+    const onSubmit = vi
+      .fn()
+      .mockRejectedValueOnce(new AppError('InvalidPasswordException', 'Password did not conform with policy: Password not long enough'))
+      .mockResolvedValueOnce(undefined);
+    render(<NewPasswordForm account="a@example.com" requiredAttributes={[]} onSubmit={onSubmit} onCancel={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('New password'), 'Abcdefg1!');
+    await userEvent.type(screen.getByLabelText('Confirm new password'), 'Abcdefg1!');
+    expect(item(/At least 8 characters/)).toHaveTextContent('(met)');
+    await userEvent.click(screen.getByRole('button', { name: 'Set password and sign in' }));
+    expect(await screen.findByText(/Password not long enough/)).toBeInTheDocument();
+    expect(screen.getByText(/as far as Cognito's answer shows it/)).toBeInTheDocument();
+    expect(item(/At least 10 characters/)).toHaveTextContent('(not met)');
+    expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(expect.stringContaining('At least 10 characters'));
+
+    await userEvent.type(screen.getByLabelText('New password'), 'x');
+    expect(item(/At least 10 characters/)).toHaveTextContent('(met)');
+  });
 });

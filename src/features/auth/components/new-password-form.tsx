@@ -6,7 +6,7 @@ import { toAppError } from '@/aws/errors';
 import { Alert } from '@/components/alert';
 import { PasswordChecklist } from '@/components/password-checklist';
 import { TextField } from '@/components/text-field';
-import { COGNITO_DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@/lib/password-policy';
+import { COGNITO_DEFAULT_PASSWORD_POLICY, policyAfterRefusal, type PasswordPolicy } from '@/lib/password-policy';
 import { attributeLabel } from '../attribute-labels';
 import { ChallengeActions } from './challenge-actions';
 
@@ -14,8 +14,10 @@ import { ChallengeActions } from './challenge-actions';
  * Why the checklist is advisory: before this challenge is answered the operator has no AWS
  * credentials, so the pool's real policy (DescribeUserPool) cannot be read. We show the policy the
  * deployer put in the config, or else Cognito's default — labelled as such — and let Cognito judge
- * on submit; its InvalidPasswordException names the rule that failed and appears at the field.
- * Blocking on a guessed policy could lock an operator out of a pool with a laxer one.
+ * on submit; its InvalidPasswordException names the rule that failed and appears at the field,
+ * and the checklist takes it in (a 9-character password "not long enough" means at least 10), so
+ * it never keeps ticking a rule Cognito has just refused. Blocking on a guessed policy could lock
+ * an operator out of a pool with a laxer one.
  */
 export function NewPasswordForm({
   account,
@@ -33,6 +35,8 @@ export function NewPasswordForm({
 }) {
   const checklistId = useId();
   const [failure, setFailure] = useState<string | null>(null);
+  /** What Cognito's refusals proved about the pool's policy beyond what the checklist started with. */
+  const [learnedPolicy, setLearnedPolicy] = useState<PasswordPolicy | null>(null);
   const schema = useMemo(
     () =>
       z
@@ -61,7 +65,8 @@ export function NewPasswordForm({
     defaultValues: { newPassword: '', confirmPassword: '', attributes: Object.fromEntries(requiredAttributes.map((name) => [name, ''])) },
   });
   const password = useWatch({ control, name: 'newPassword' }) ?? '';
-  const policy = configuredPolicy ?? COGNITO_DEFAULT_PASSWORD_POLICY;
+  const startingPolicy = configuredPolicy ?? COGNITO_DEFAULT_PASSWORD_POLICY;
+  const policy = learnedPolicy ?? startingPolicy;
 
   const submit = handleSubmit(async (values) => {
     setFailure(null);
@@ -70,6 +75,8 @@ export function NewPasswordForm({
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'InvalidPasswordException' || appError.code === 'PasswordHistoryPolicyViolationException') {
+        const learned = policyAfterRefusal(policy, values.newPassword, appError.message);
+        if (learned !== policy) setLearnedPolicy(learned);
         setError('newPassword', { message: appError.message }, { shouldFocus: true });
       } else {
         setFailure(appError.message);
@@ -95,7 +102,13 @@ export function NewPasswordForm({
         id={checklistId}
         password={password}
         policy={policy}
-        title={configuredPolicy ? "Your pool's password policy" : "Cognito's default password policy (your pool's may differ; Cognito checks it when you submit)"}
+        title={
+          learnedPolicy
+            ? "Your pool's password policy, as far as Cognito's answer shows it"
+            : configuredPolicy
+              ? "Your pool's password policy"
+              : "Cognito's default password policy (your pool's may differ; Cognito checks it when you submit)"
+        }
       />
       <TextField label="Confirm new password" type="password" autoComplete="new-password" error={errors.confirmPassword?.message} {...register('confirmPassword')} />
       {requiredAttributes.length > 0 ? (

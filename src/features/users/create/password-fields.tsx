@@ -3,6 +3,7 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import type { PasswordPolicy } from '@/aws/user-detail';
 import { FieldError } from '../detail/attributes/attribute-input';
 import { generatePassword } from '../detail/password/password-generator';
+import { PasswordInput } from '../detail/password/password-input';
 import { PasswordChecklist } from '@/components/password-checklist';
 import type { CreateFormFields } from './create-form-state';
 
@@ -25,25 +26,17 @@ export function PasswordFields({ form, policy }: { form: UseFormReturn<CreateFor
           <label htmlFor={`${id}-password`} className="field__label">
             Temporary password
           </label>
-          <div className="input-row">
-            <input
-              id={`${id}-password`}
-              className="field__input"
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={[`${id}-hint`, `${id}-rules`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-              {...form.register('temporaryPassword')}
-            />
-            <button
-              type="button"
-              className="button"
-              onClick={() => form.setValue('temporaryPassword', generatePassword(policy), { shouldDirty: true, shouldValidate: true })}
-            >
-              Generate another
-            </button>
-          </div>
+          <PasswordInput
+            id={`${id}-password`}
+            registration={form.register('temporaryPassword')}
+            value={password}
+            describedBy={[`${id}-hint`, `${id}-rules`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+            invalid={Boolean(error)}
+            concealable={false}
+            autoComplete="off"
+            generateLabel="Generate another"
+            onGenerate={() => form.setValue('temporaryPassword', generatePassword(policy), { shouldDirty: true, shouldValidate: true })}
+          />
           <p id={`${id}-hint`} className="field__hint">
             The user must replace it at first sign-in
             {policy.temporaryPasswordValidityDays ? `, within ${policy.temporaryPasswordValidityDays} days` : ''}. Copy it now if

@@ -153,7 +153,7 @@ describe('column values', () => {
 });
 
 describe('scale', () => {
-  it('sorts and filters 100 000 rows fast enough to feel instant', () => {
+  it('sorts and filters 100 000 rows correctly (their speed is measured by npm run bench -- browser, not asserted here)', () => {
     const statuses: UserStatus[] = ['CONFIRMED', 'UNCONFIRMED', 'FORCE_CHANGE_PASSWORD', 'RESET_REQUIRED'];
     const rows = Array.from({ length: 100_000 }, (_, i) =>
       toUserRow(
@@ -165,21 +165,11 @@ describe('scale', () => {
         i % 10 ? ['support'] : undefined,
       ),
     );
-    let t = performance.now();
     const byName = sortRows(rows, [{ id: 'username', desc: false }], columns);
-    const sortMs = performance.now() - t;
-    t = performance.now();
     const byCreated = sortRows(rows, [{ id: 'created', desc: true }], columns);
-    const dateSortMs = performance.now() - t;
-    t = performance.now();
     const filtered = filterRows(byName, { terms: parseQuickFilter('given97 gold') });
-    const filterMs = performance.now() - t;
-    console.info(`100k rows: text sort ${sortMs.toFixed(0)} ms, date sort ${dateSortMs.toFixed(0)} ms, quick filter ${filterMs.toFixed(0)} ms`);
     expect(byName[0]!.user.username <= byName[1]!.user.username).toBe(true);
     expect(byCreated[0]!.user.createdAt.getTime()).toBeGreaterThanOrEqual(byCreated[1]!.user.createdAt.getTime());
     expect(filtered.length).toBeGreaterThan(0);
-    // generous bounds for a loaded CI machine; the bench reports the real figures
-    expect(sortMs).toBeLessThan(1500);
-    expect(filterMs).toBeLessThan(500);
   });
 });

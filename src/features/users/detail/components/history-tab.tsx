@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UserDetail } from '@/aws/user-detail';
+import { displayName } from '../display-name';
+import { AuthEventList } from '../history/auth-event-list';
 import { statusExplanations } from './status-badge';
 
 const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -25,7 +27,10 @@ const mfaNames: Record<string, string> = {
 };
 export const mfaName = (id: string) => mfaNames[id] ?? id;
 
-/** What Cognito records about the account's life: it keeps no event history beyond these. */
+/**
+ * What Cognito records about the account: its life (created, modified, status, MFA) and, where the
+ * pool has threat protection, every sign-in and password event with its outcome and risk.
+ */
 export function HistoryTab({ user }: { user: UserDetail }) {
   return (
     <section className="stack" aria-labelledby="history-title">
@@ -51,10 +56,8 @@ export function HistoryTab({ user }: { user: UserDetail }) {
           <Fact term="Legacy MFA options">{user.mfa.options.map((o) => `${o.medium} to ${o.attribute}`).join(', ')}</Fact>
         )}
       </dl>
-      <p className="field__hint">
-        Cognito keeps no event log for users here; for sign-in history, enable user activity logging (threat
-        protection) or CloudTrail in your AWS account.
-      </p>
+      <h3 id="activity-title">Sign-in activity</h3>
+      <AuthEventList username={user.username} name={displayName(user)} />
     </section>
   );
 }

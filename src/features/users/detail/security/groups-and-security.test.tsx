@@ -72,6 +72,9 @@ describe('password & MFA tab', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Generate' }));
     const field = screen.getByLabelText('New password');
     expect(field).toHaveAttribute('type', 'text');
+    // The toggle says what a press does: the password is on show, so it offers to hide it.
+    expect(screen.getByRole('button', { name: 'Hide password' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show password' })).toBeNull();
     const generated = (field as HTMLInputElement).value;
     expect(satisfiesPolicy(generated, defaultPasswordPolicy)).toBe(true);
     await userEvent.click(screen.getByLabelText(/keep it/));

@@ -6,6 +6,7 @@ import { useGlobalSignOut, useResetPassword } from '../api/user-mutations';
 import { mfaName } from '../components/history-tab';
 import { LoadError } from '../components/load-error';
 import { displayName } from '../display-name';
+import { ResetMfa } from './reset-mfa';
 import { SetPasswordForm } from './set-password-form';
 import { Loading } from '@/components/loading';
 
@@ -42,6 +43,7 @@ export function SecurityTab({ user }: { user: UserDetail }) {
         {user.mfa.preferred ? mfaName(user.mfa.preferred) : 'none'}. Set up:{' '}
         {user.mfa.enabled.length > 0 ? user.mfa.enabled.map(mfaName).join(', ') : 'none'}.
       </p>
+      <ResetMfa user={user} poolMfa={settings.data?.mfaConfiguration} />
       <h3>Password</h3>
       <p>
         <button type="button" className="button" onClick={openReset} disabled={reset.isPending}>

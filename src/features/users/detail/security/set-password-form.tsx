@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import type { PasswordPolicy } from '@/aws/user-detail';
@@ -7,6 +7,7 @@ import type { AppUser } from '@/aws/user-types';
 import { useSetPassword } from '../api/user-mutations';
 import { FieldError } from '../attributes/attribute-input';
 import { generatePassword } from '../password/password-generator';
+import { PasswordInput } from '../password/password-input';
 import { PasswordChecklist } from '@/components/password-checklist';
 import { policyProblem } from '../password/policy-problem';
 
@@ -33,7 +34,6 @@ export function SetPasswordForm({ user, policy }: { user: AppUser; policy: Passw
       return true;
     },
   });
-  const [visible, setVisible] = useState(false);
   const id = useId();
   const password = useWatch({ control: form.control, name: 'password' });
   const error = form.formState.errors.password?.message;
@@ -44,31 +44,14 @@ export function SetPasswordForm({ user, policy }: { user: AppUser; policy: Passw
       <h3 id={`${id}-title`}>Set password</h3>
       <div className="field">
       <label htmlFor={`${id}-password`} className="field__label">New password</label>
-      <div className="input-row">
-        <input
-          id={`${id}-password`}
-          className="field__input"
-          type={visible ? 'text' : 'password'}
-          autoComplete="new-password"
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[`${id}-rules`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-          {...form.register('password')}
-        />
-        <button type="button" className="button" onClick={() => setVisible((v) => !v)} aria-pressed={visible}>
-          Show password
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            form.setValue('password', generatePassword(policy), { shouldDirty: true, shouldValidate: true });
-            setVisible(true);
-          }}
-        >
-          Generate
-        </button>
-      </div>
+      <PasswordInput
+        id={`${id}-password`}
+        registration={form.register('password')}
+        value={password}
+        describedBy={[`${id}-rules`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+        invalid={Boolean(error)}
+        onGenerate={() => form.setValue('password', generatePassword(policy), { shouldDirty: true, shouldValidate: true })}
+      />
       <FieldError id={`${id}-error`} message={error} />
       <PasswordChecklist id={`${id}-rules`} password={password} policy={policy} title="The password needs" />
       </div>
