@@ -7,6 +7,7 @@
  * - the Email & codes route: time to its first paint and the gzip JavaScript it adds (browser-email.ts).
  * - the users page in live mode against quotas and 100 ms latency at 20 000 users, beside the
  *   quota bound (browser-listing.ts).
+ * - the JavaScript the Test login route adds (bench/test-login-route.ts).
  *
  * The production build (vite build + vite preview) runs in live mode against the standalone
  * emulator started in-process, so users arrive over real HTTP with SigV4, as from AWS.
@@ -29,6 +30,7 @@ import { openLivePage } from './browser-page';
 import { buildAndPreview } from './browser-serve';
 import { PROBE_SOURCE } from './browser-probe';
 import { median, ms, printTable } from './report';
+import { measureTestLoginRoute } from './test-login-route';
 
 const OPERATOR = DEMO.operator;
 const OVERALL_TIMEOUT_MS = 15 * 60_000;
@@ -128,6 +130,7 @@ export async function benchBrowser(): Promise<void> {
         console.log(`machine: ${cpus().length} cores, load average ${loadAverage()} at the start\n`);
         await measureLiveListing(browser, preview.url);
         if (process.env.BENCH_BROWSER_ONLY === 'listing') return;
+        await measureTestLoginRoute(browser, preview.url, emulator.url);
         await measure(browser, preview.url, emulator.url);
         await measureEmail(browser, preview.url, emulator.url);
         // Other work on the machine stretches main-thread tasks; say how busy it was.

@@ -9,6 +9,8 @@ export const AWS_HOST_PATTERNS = [
   'https://iam.amazonaws.com/*',
   'https://sts.amazonaws.com/*',
   'https://sts.:region.amazonaws.com/*',
+  // Emulated REST APIs (mocks/model/apigateway.ts); other APIs get API Gateway's 403, as AWS answers an unknown API.
+  'https://:api.execute-api.:region.amazonaws.com/*',
 ] as const;
 
 /**

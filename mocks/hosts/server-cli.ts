@@ -123,12 +123,14 @@ if (seed === 'demo' || server.restored) {
     `  User pool          ${DEMO.userPoolId}  (${DEMO.poolName})`,
     `  Admin SPA client   ${DEMO.adminClientId}`,
     `  Test-login client  ${DEMO.testClientId}`,
+    `  End-user client    ${DEMO.endUserClientId}  (the test-login panel's default)`,
+    `  Demo API           ${server.url}/_apigw/${DEMO.demoApi.id}/${DEMO.demoApi.stage}${DEMO.demoApi.path}  (ID token as Bearer)`,
     `  Identity pool      ${DEMO.identityPoolId}`,
     `  Admin group        ${DEMO.adminGroup}`,
     `  Operator           ${DEMO.operator.email} / ${DEMO.operator.password}`,
     `  Non-admin user     ${DEMO.nonAdmin.email} / ${DEMO.nonAdmin.password}`,
     '',
-    `  Dashboard config:  ${JSON.stringify({ ...DEMO.config, endpoint: server.url })}`,
+    `  Dashboard config:  ${JSON.stringify({ ...DEMO.config, testApiUrl: `${server.url}/_apigw/${DEMO.demoApi.id}/${DEMO.demoApi.stage}${DEMO.demoApi.path}`, endpoint: server.url })}`,
     `  Try: aws --endpoint-url ${server.url} cognito-idp list-users --user-pool-id ${DEMO.userPoolId} --region ${DEMO.region}`,
   );
 }

@@ -37,6 +37,7 @@ describe('Emulator', () => {
     const clients = (await emulator.idp.call('ListUserPoolClients', { UserPoolId: DEMO.userPoolId, MaxResults: 60 }, root)) as { UserPoolClients: Array<{ ClientId: string; ClientName: string }> };
     const named = clients.UserPoolClients.map((c) => [c.ClientName, c.ClientId]);
     expect(named.filter(([name]) => name !== DEMO_REVIEW.legacyClientName).sort()).toEqual([
+      ['acme-mobile-app', DEMO.endUserClientId],
       ['poolkeeper-admin', DEMO.adminClientId],
       ['test-login', DEMO.testClientId],
     ]);
@@ -55,6 +56,11 @@ describe('Emulator', () => {
 
     expect(emulator.identity.getIdentityPool(DEMO.identityPoolId)?.RoleMappings).toEqual({
       [DEMO.identityProvider]: { Type: 'Token', AmbiguousRoleResolution: 'Deny' },
+      [`${DEMO.identityProvider}:${DEMO.endUserClientId}`]: {
+        Type: 'Rules',
+        AmbiguousRoleResolution: 'Deny',
+        RulesConfiguration: { Rules: [{ Claim: 'aud', MatchType: 'Equals', Value: DEMO.endUserClientId, RoleARN: DEMO.authenticatedRoleArn }] },
+      },
     });
     expect(emulator.ses.isVerified('us-east-1', DEMO.sesIdentity)).toBe(true);
     expect(emulator.ses.sentLast24Hours('us-east-1')).toBeGreaterThan(0);
@@ -62,6 +68,13 @@ describe('Emulator', () => {
     expect(() => emulator.iam.authorize({ kind: 'role', roleArn: DEMO.authenticatedRoleArn, accessKeyId: 'x' }, 'cognito-idp:ListUsers', DEMO.poolArn)).toThrow(
       expect.objectContaining({ code: 'AccessDeniedException' }),
     );
+    // End users' default role: the demo API, and still nothing in Cognito or SES.
+    const endUser = { kind: 'role' as const, roleArn: DEMO.authenticatedRoleArn, accessKeyId: 'x' };
+    expect(() => emulator.iam.authorize(endUser, 'execute-api:Invoke', `arn:aws:execute-api:us-east-1:000000000000:${DEMO.demoApi.id}/demo/GET/hello`)).not.toThrow();
+    for (const action of ['cognito-idp:AdminDeleteUser', 'cognito-idp:DescribeUserPool', 'ses:SendEmail', 'cognito-identity:SetIdentityPoolRoles']) {
+      expect(() => emulator.iam.authorize(endUser, action, '*')).toThrow(expect.objectContaining({ code: 'AccessDeniedException' }));
+    }
+    expect(emulator.apigateway.getRestApi(DEMO.demoApi.id)).toMatchObject({ stage: 'demo', userPoolIds: [DEMO.userPoolId] });
   });
 
   it('seeds the same users every time (deterministic), and crypto randomness afterwards', async () => {

@@ -1,3 +1,4 @@
+import { ApiGateway, type ApiGatewayDeps } from './apigateway';
 import { Clock } from './clock';
 import { CognitoIdp } from './cognito/idp';
 import { Iam } from './iam';
@@ -87,6 +88,8 @@ export interface EmulatorSnapshot {
   identity: unknown;
   idp: unknown;
   iam: unknown;
+  /** absent in snapshots saved before the emulated API Gateway existed */
+  apigateway?: unknown;
 }
 
 /** Seed-time randomness is reproducible; afterwards codes, keys and secrets come from crypto. */
@@ -107,6 +110,7 @@ export class Emulator {
   iam!: Iam;
   idp!: CognitoIdp;
   identity!: CognitoIdentity;
+  apigateway!: ApiGateway;
   quotas!: Quotas;
   /** resolves when the seed has been applied; the router waits for it */
   ready: Promise<void>;
@@ -170,6 +174,7 @@ export class Emulator {
       identity: this.identity.toJSON(),
       idp: this.idp.toJSON(),
       iam: this.iam.toJSON(),
+      apigateway: this.apigateway.toJSON(),
     };
   }
 
@@ -194,6 +199,7 @@ export class Emulator {
     emulator.idp = CognitoIdp.fromJSON(snapshot.idp, { ...emulator.env, random });
     emulator.applyIssuerBase();
     emulator.identity = CognitoIdentity.fromJSON(snapshot.identity, emulator.identityDeps());
+    emulator.apigateway = ApiGateway.fromJSON(snapshot.apigateway, emulator.apiGatewayDeps());
     return emulator;
   }
 
@@ -241,6 +247,7 @@ export class Emulator {
     this.idp = new CognitoIdp({ clock: this.clock, random, mailer: this.mailer, accountId: this.accountId });
     this.applyIssuerBase();
     this.identity = new CognitoIdentity(this.identityDeps());
+    this.apigateway = new ApiGateway(this.apiGatewayDeps());
     this.quotas = new Quotas(this.clock, { enabled: this.options.quotas ?? true });
   }
 
@@ -262,6 +269,10 @@ export class Emulator {
       verifyIdToken: (token: string) => this.idp.verifyIdToken(token),
       issueCredentials: (roleArn, opts) => this.iam.issueCredentials(roleArn, opts),
     };
+  }
+
+  private apiGatewayDeps(): ApiGatewayDeps {
+    return { clock: this.clock, jwks: (poolId) => this.idp.jwks(poolId), issuer: (poolId) => this.idp.issuer(poolId) };
   }
 
   private applyIssuerBase(): void {

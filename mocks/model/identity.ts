@@ -5,6 +5,7 @@ import type { CallContext } from './types';
 import { decodeJwtUnverified } from './crypto/jwt';
 import { describeIdentity, getOpenIdToken, identityPage, listIdentities, OpenIdTokens, type IdentityAccess } from './identity-openid';
 import { validateIdentityPoolInput, validateIdentityPoolRolesInput } from './identity-validation';
+import { roleMappingFor } from './role-mapping';
 
 /**
  * Amazon Cognito Identity (identity pools): turns a user pool ID token into an identity and
@@ -222,19 +223,20 @@ export class CognitoIdentity {
    * then cognito:preferred_role; otherwise the mapping's AmbiguousRoleResolution decides.
    */
   private chooseRole(pool: IdentityPool, provider: string, claims: Record<string, unknown>, customRoleArn: string | undefined): string | undefined {
-    const mapping = pool.RoleMappings?.[provider];
-    if (!mapping) return customRoleArn ?? pool.Roles?.authenticated;
+    const found = roleMappingFor(pool.RoleMappings, provider, claims);
+    if (!found) return customRoleArn ?? pool.Roles?.authenticated;
+    const { key: mappingKey, mapping } = found;
 
     const ambiguous = () => {
       if (mapping.AmbiguousRoleResolution === 'AuthenticatedRole') return pool.Roles?.authenticated;
-      throw new ServiceError('NotAuthorizedException', `The ambiguous role mapping rules for: ${provider} denied this request.`);
+      throw new ServiceError('NotAuthorizedException', `The ambiguous role mapping rules for: ${mappingKey} denied this request.`);
     };
 
     if (mapping.Type === 'Token') {
       const roles = rolesClaim(claims['cognito:roles']);
       if (customRoleArn !== undefined) {
         if (roles.includes(customRoleArn)) return customRoleArn;
-        throw new ServiceError('NotAuthorizedException', `The ambiguous role mapping rules for: ${provider} denied this request.`);
+        throw new ServiceError('NotAuthorizedException', `The ambiguous role mapping rules for: ${mappingKey} denied this request.`);
       }
       const preferred = claims['cognito:preferred_role'];
       if (typeof preferred === 'string' && preferred !== '') return preferred;

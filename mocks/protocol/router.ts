@@ -1,3 +1,4 @@
+import type { ApiGateway } from '../model/apigateway';
 import type { Clock } from '../model/clock';
 import { asQueryProtocolAuthError, verifySigV4 } from '../model/crypto/sigv4';
 import { ServiceError } from '../model/errors';
@@ -7,6 +8,7 @@ import type { Outbox } from '../model/outbox';
 import type { Quotas } from '../model/quotas';
 import type { Ses } from '../model/ses';
 import type { CallContext, Principal } from '../model/types';
+import { apiGatewayCall, apiTargetOf } from './apigateway';
 import { emulatorApi } from './emulator-api';
 import { corsHeaders, delay, fromFetchRequest, plainJson, requestId, toFetchResponse, withHeaders, type WireRequest, type WireResponse } from './http';
 import { jsonError, jsonResult, parseJsonBody } from './json';
@@ -23,6 +25,8 @@ export interface RoutableEmulator {
   /** IAM's role API and STS (awsQuery, like SES) */
   iamApi: QueryService;
   sts: QueryService;
+  /** emulated REST APIs behind a Cognito user pool authorizer (the test-login panel's API call) */
+  apigateway?: ApiGateway;
   idp: {
     has(operation: string): boolean;
     call(operation: string, input: Record<string, unknown>, ctx: CallContext): Promise<unknown>;
@@ -87,7 +91,10 @@ export function createWireRouter(emulator: RoutableEmulator, opts: RouterOptions
     if (request.method === 'OPTIONS') return { status: 200, headers: { ...cors, 'x-amzn-requestid': requestId() }, body: null };
     const url = new URL(request.url);
     let response: WireResponse;
-    if (url.pathname.startsWith('/_emulator/')) {
+    const api = emulator.apigateway && apiTargetOf(url);
+    if (api && emulator.apigateway) {
+      response = await apiGatewayCall(emulator.apigateway, request, api);
+    } else if (url.pathname.startsWith('/_emulator/')) {
       response = await emulatorApi(emulator, request, url);
     } else if (request.method === 'GET') {
       response = await wellKnown(emulator, url, defaultRegion);

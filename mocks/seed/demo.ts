@@ -6,6 +6,7 @@ import { identityPoolTrust } from '../model/web-identity-trust';
 import { backlogUsers, seedDemoEmail } from './demo-email';
 import { seedDemoSecurity } from './demo-security';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
+import { seedTestLogin } from './test-login';
 import { seedReviewFindings } from './demo-review';
 
 const REGION = 'us-east-1';
@@ -23,6 +24,8 @@ export interface DemoConfig {
   identityPoolId: string;
   adminGroup: string;
   sesRegion: string;
+  testClientId: string;
+  testApiUrl: string;
 }
 
 /** Everything the demo seed names, so the dashboard config, tests and README can refer to it. */
@@ -37,6 +40,10 @@ export const DEMO = {
   adminClientId: 'pk0demo0admin0spa000000001',
   /** a client for test logins: SRP, USER_PASSWORD_AUTH and refresh */
   testClientId: 'pk0demo0test0login00000002',
+  /** the end users' app (the product's mobile app): SRP + refresh, no secret; the test-login panel's default */
+  endUserClientId: 'pk0demo0mobile0app00000003',
+  /** a REST API behind a Cognito user pool authorizer for this pool (mocks/model/apigateway.ts) */
+  demoApi: { id: 'pk0demoapi', stage: 'demo', path: '/hello', url: `https://pk0demoapi.execute-api.${REGION}.amazonaws.com/demo/hello` },
   identityPoolId: `${REGION}:00000000-0000-4000-8000-000000000001`,
   identityProvider: PROVIDER,
   adminGroup: 'admins',
@@ -60,6 +67,8 @@ export const DEMO = {
     identityPoolId: `${REGION}:00000000-0000-4000-8000-000000000001`,
     adminGroup: 'admins',
     sesRegion: REGION,
+    testClientId: 'pk0demo0mobile0app00000003',
+    testApiUrl: `https://pk0demoapi.execute-api.${REGION}.amazonaws.com/demo/hello`,
   } satisfies DemoConfig,
 } as const;
 
@@ -261,6 +270,7 @@ export async function seedDemo(emulator: Emulator, options: EmulatorOptions): Pr
     RoleMappings: { [PROVIDER]: { Type: 'Token', AmbiguousRoleResolution: 'Deny' } },
     IdentityPoolTags: { app: 'poolkeeper-demo' },
   });
+  await seedTestLogin(emulator, { ...DEMO, poolId }, (id, create) => withFixedId(emulator, id, LOWER_ALNUM, create));
 }
 
 function putDemoUser(emulator: Emulator, poolId: string, user: DemoUser, now: number): void {

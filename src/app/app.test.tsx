@@ -81,7 +81,7 @@ describe('the app shell', () => {
     expect(await within(banner).findByText('Acme customers')).toBeInTheDocument();
     expect(within(banner).queryByText('Emulated')).not.toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Overview', 'Users', 'Email & codes', 'Configuration']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Overview', 'Users', 'Email & codes', 'Configuration', 'Test login']);
     expect(within(nav).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
     await waitFor(() => expect(document.title).toBe('Overview · Acme customers · Poolkeeper'));
   });

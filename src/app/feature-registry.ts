@@ -19,6 +19,7 @@ export const FEATURES: FeatureEntry[] = [
   { name: 'users', segment: 'users', load: () => import('@/features/users/routes'), nav: { label: 'Users', to: '/users' } },
   { name: 'email', segment: 'email', load: () => import('@/features/email/routes'), nav: { label: 'Email & codes', to: '/email' } },
   { name: 'review', segment: 'review', load: () => import('@/features/review/routes'), nav: { label: 'Configuration', to: '/review' } },
+  { name: 'test-login', segment: 'test-login', load: () => import('@/features/test-login/routes'), nav: { label: 'Test login', to: '/test-login' } },
 ];
 
 /** The feature that owns a path such as '/users/alice/groups' (basename already removed). */

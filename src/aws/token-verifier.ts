@@ -28,7 +28,7 @@ export function issuerOf(config: Pick<AppConfig, 'region' | 'userPoolId' | 'endp
  * JWKS over the platform's fetch in every runtime: the library's Node fetcher only speaks https
  * (the standalone emulator is http) and bypasses what tests intercept; in browsers it is fetch anyway.
  */
-const jwksFetcher = {
+export const jwksFetcher = {
   async fetch(uri: string): Promise<ArrayBuffer> {
     const response = await fetch(uri, { headers: { accept: 'application/json' } });
     if (!response.ok) throw new NonRetryableFetchError(uri, `the server answered HTTP ${response.status}`);

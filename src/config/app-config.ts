@@ -25,6 +25,10 @@ export interface AppConfig {
    * the real policy (DescribeUserPool) before signing in; see features/auth/new-password-form.tsx.
    */
   passwordPolicy?: PasswordPolicyConfig;
+  /** The end users' app client the test-login panel starts with (the app's own, without a secret). */
+  testClientId?: string;
+  /** The API the test-login panel calls with the test user's token (an http(s) URL). */
+  testApiUrl?: string;
 }
 
 export interface ConfigProblem {

@@ -72,15 +72,32 @@ export const configSchema = z.object({
       .default(DEFAULT_IDLE_TIMEOUT_MINUTES),
   ),
   passwordPolicy: passwordPolicy.optional(),
+  testClientId: text('an app client id')
+    .regex(CLIENT_ID, { error: (issue) => `${shown(issue.input)} is not an app client id (1–128 letters, digits, underscores or plus signs).` })
+    .optional(),
+  testApiUrl: z
+    .string({ error: (issue) => `must be a URL, not ${shown(issue.input)}.` })
+    .trim()
+    .refine(isHttpOrHttpsUrl, { error: (issue) => `${shown(issue.input)} is not an http:// or https:// URL.` })
+    .optional(),
 });
 
-function isHttpUrl(value: string): boolean {
+function parsedHttpUrl(value: string): URL | undefined {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+function isHttpOrHttpsUrl(value: string): boolean {
+  return parsedHttpUrl(value) !== undefined;
+}
+
+function isHttpUrl(value: string): boolean {
+  const url = parsedHttpUrl(value);
+  return url !== undefined && url.search === '' && url.hash === '';
 }
 
 const FIXES: Record<CanonicalKey, string> = {
@@ -92,6 +109,8 @@ const FIXES: Record<CanonicalKey, string> = {
   sesRegion: 'Set it to the Region where your SES identity lives, or leave it out to use the pool\'s Region.',
   endpoint: 'Leave it out to talk to AWS, or set it to the emulator\'s base URL, such as "http://127.0.0.1:9229".',
   idleTimeoutMinutes: 'Set it to a whole number of minutes between 2 and 1440, or leave it out for 30.',
+  testClientId: 'Copy the "Client ID" of your end users\' app client (in an Amplify app: aws_user_pools_web_client_id in aws-exports), or leave it out and pick a client in the Test login panel.',
+  testApiUrl: 'Set it to the full URL of an API method protected by the pool, such as "https://abc123defg.execute-api.us-east-1.amazonaws.com/prod/hello", or leave it out.',
   passwordPolicy: 'Copy the numbers from your pool\'s "Password policy", for example {"minimumLength": 8, "requireUppercase": true, "requireLowercase": true, "requireNumbers": true, "requireSymbols": true}, or leave it out.',
 };
 
@@ -147,6 +166,8 @@ export function validateConfig(fields: LabelledFields, earlier: ConfigProblem[] 
   };
   if (data.endpoint !== undefined) config.endpoint = data.endpoint;
   if (data.passwordPolicy !== undefined) config.passwordPolicy = data.passwordPolicy;
+  if (data.testClientId !== undefined) config.testClientId = data.testClientId;
+  if (data.testApiUrl !== undefined) config.testApiUrl = data.testApiUrl;
   return { ok: true, config };
 }
 

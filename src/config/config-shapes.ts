@@ -10,6 +10,8 @@ export const CANONICAL_KEYS = [
   'endpoint',
   'idleTimeoutMinutes',
   'passwordPolicy',
+  'testClientId',
+  'testApiUrl',
 ] as const;
 export type CanonicalKey = (typeof CANONICAL_KEYS)[number];
 
@@ -34,6 +36,8 @@ export const ENV_KEYS: Record<CanonicalKey, string> = {
   endpoint: 'VITE_ENDPOINT',
   idleTimeoutMinutes: 'VITE_IDLE_TIMEOUT_MINUTES',
   passwordPolicy: 'VITE_PASSWORD_POLICY',
+  testClientId: 'VITE_TEST_CLIENT_ID',
+  testApiUrl: 'VITE_TEST_API_URL',
 };
 
 /** Variables that point the dashboard at a pool: any of them means "live", even without config.json. */

@@ -82,8 +82,8 @@ for (const [name, useTarget] of [
       expect(pool).toMatchObject({ id: DEMO.userPoolId, name: DEMO.poolName, emailSendingAccount: 'DEVELOPER', deletionProtection: true });
       expect(pool.createdAt).toBeInstanceOf(Date);
       expect(await countGroups(ctx)).toBe(DEMO.groups.length);
-      // the admin SPA, the test-login client and the review's deliberately weak legacy client
-      expect(await countUserPoolClients(ctx)).toBe(3);
+      // the admin SPA, the test-login client, the end users' app and the review's deliberately weak legacy client
+      expect(await countUserPoolClients(ctx)).toBe(4);
       const quota = await getSesSendQuota(ctx);
       expect(quota.max24HourSend).toBeGreaterThan(0);
       session.dispose();

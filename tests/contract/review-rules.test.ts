@@ -254,7 +254,7 @@ describe('gathering: access, deletion, throttling, configuration', () => {
       setTimeout(() => target.host().advanceClock(2), 30);
       const recovered = await gatherReviewInput(sources(DEMO.region, DEMO.userPoolId, undefined, ROOT, { limiter: new RateLimiter({ retry: { maxAttempts: 20, baseDelayMs: 20, maxDelayMs: 40 } }) }));
       const clients = (recovered.clients as Extract<ReviewInput['clients'], { ok: true }>).value;
-      expect(clients.length).toBe(3);
+      expect(clients.length).toBe(4); // admin SPA, test-login, the end users' app, the weak legacy client
       expect(clients.every((c) => c.detail.ok)).toBe(true);
     } finally {
       quotas.enabled = false;

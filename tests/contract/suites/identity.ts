@@ -50,7 +50,10 @@ export function identitySuite(target: EmulatorTarget) {
       expect(described).toMatchObject({
         IdentityPoolId: DEMO.identityPoolId,
         AllowUnauthenticatedIdentities: false,
-        CognitoIdentityProviders: [{ ProviderName: DEMO.identityProvider, ClientId: DEMO.adminClientId }],
+        CognitoIdentityProviders: [
+          { ProviderName: DEMO.identityProvider, ClientId: DEMO.adminClientId },
+          { ProviderName: DEMO.identityProvider, ClientId: DEMO.endUserClientId },
+        ],
       });
       const page = await identity.send(new ListIdentityPoolsCommand({ MaxResults: 1 }));
       expect(page.IdentityPools).toHaveLength(1);
