@@ -1,12 +1,19 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { SeedName, TemplateInput } from '../model/emulator';
+import type { DeployResult, SeedFileResult } from '../model/setup-results';
 import { DEMO } from '../seed/demo';
+import { SeedFileError } from '../seed/seed-problems';
 import { startEmulatorServer } from './server';
 
 const USAGE = `Usage: cognito-emulator [options]        (in the Poolkeeper repository: npm run emulator -- [options])
 
   --port N          port to listen on (default 9229; 0 = any free port)
   --host HOST       interface to bind (default 127.0.0.1)
-  --seed NAME       demo | empty (default demo)
+  --seed NAME|FILE  demo | empty | a seed file (.json/.yaml; JSON Schema: the package's schema/seed.schema.json) (default demo)
+  --template FILE   deploy a CloudFormation template's Cognito, IAM and SES resources after the seed
+  --parameter K=V   a template parameter (repeatable)
+  --stack-name NAME the template's AWS::StackName (default emulated-stack)
   --users N         extra generated users in the demo pool (e.g. 100000)
   --latency MS      delay added to every AWS call
   --quotas on|off   AWS API rate quotas (default on)
@@ -34,6 +41,9 @@ try {
       port: { type: 'string' },
       host: { type: 'string' },
       seed: { type: 'string' },
+      template: { type: 'string' },
+      parameter: { type: 'string', multiple: true },
+      'stack-name': { type: 'string' },
       users: { type: 'string' },
       latency: { type: 'string' },
       quotas: { type: 'string' },
@@ -51,8 +61,28 @@ if (parsed.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const seed = parsed.seed ?? 'demo';
-if (seed !== 'demo' && seed !== 'empty') fail(`--seed must be demo or empty, not "${seed}".`);
+const seedArg = parsed.seed ?? 'demo';
+let seed: SeedName = 'empty';
+let seedFile: string | undefined;
+if (seedArg === 'demo' || seedArg === 'empty') seed = seedArg;
+else if (/\.(json|ya?ml)$/i.test(seedArg) || existsSync(seedArg)) seedFile = readText(seedArg, '--seed');
+else fail(`--seed must be demo, empty or a seed file (.json, .yaml or .yml), not "${seedArg}".`);
+
+const parameters: Record<string, string> = {};
+for (const pair of parsed.parameter ?? []) {
+  const eq = pair.indexOf('=');
+  if (eq < 1) fail(`--parameter takes Key=Value, not "${pair}".`);
+  parameters[pair.slice(0, eq)] = pair.slice(eq + 1);
+}
+if (parsed.parameter && !parsed.template) fail('--parameter needs --template FILE.');
+const template: TemplateInput | undefined = parsed.template
+  ? { body: readText(parsed.template, '--template'), file: parsed.template, parameters, ...(parsed['stack-name'] ? { stackName: parsed['stack-name'] } : {}) }
+  : undefined;
+
+function readText(file: string, flag: string): string {
+  if (!existsSync(file)) fail(`${flag} ${file}: no such file.`);
+  return readFileSync(file, 'utf8');
+}
 const quotas = parsed.quotas ?? 'on';
 if (quotas !== 'on' && quotas !== 'off') fail(`--quotas must be on or off, not "${quotas}".`);
 
@@ -61,6 +91,8 @@ const server = await startEmulatorServer({
   port: integer(parsed.port, '--port') ?? 9229,
   host: parsed.host ?? '127.0.0.1',
   seed,
+  ...(seedFile === undefined ? {} : { seedFile, seedFileName: seedArg }),
+  ...(template ? { template } : {}),
   users: integer(parsed.users, '--users'),
   latencyMs: integer(parsed.latency, '--latency'),
   quotas: quotas === 'on',
@@ -70,15 +102,19 @@ const server = await startEmulatorServer({
 }).catch((error: unknown) => {
   const code = (error as { code?: string }).code;
   if (code === 'EADDRINUSE') fail(`Port ${parsed.port ?? 9229} is in use; pick another with --port.`);
+  if (error instanceof SeedFileError) {
+    console.error(error.message);
+    process.exit(2);
+  }
   throw error;
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 
 const lines = [
   `Poolkeeper emulator listening on ${server.url}  (ready in ${seconds} s)`,
-  `  Cognito user pools, Cognito Identity and SES on this one endpoint; JWKS at ${server.url}/<poolId>/.well-known/jwks.json`,
+  `  Cognito user pools, Cognito Identity, SES, IAM and STS on this one endpoint; JWKS at ${server.url}/<poolId>/.well-known/jwks.json`,
   `  AWS credentials: access key "test", secret "test" (may call everything)`,
-  `  State: ${server.restored ? `restored from ${parsed.data}` : `seed "${seed}"`}${parsed.data ? `, saved to ${parsed.data}` : ''}; quotas ${quotas}${parsed.latency ? `; latency ${parsed.latency} ms` : ''}`,
+  `  State: ${server.restored ? `restored from ${parsed.data}` : `seed "${seedArg}"`}${parsed.data ? `, saved to ${parsed.data}` : ''}; quotas ${quotas}${parsed.latency ? `; latency ${parsed.latency} ms` : ''}`,
 ];
 if (seed === 'demo' || server.restored) {
   lines.push(
@@ -98,6 +134,9 @@ if (seed === 'demo' || server.restored) {
     `  Try: aws --endpoint-url ${server.url} cognito-idp list-users --user-pool-id ${DEMO.userPoolId} --region ${DEMO.region}`,
   );
 }
+const loaded = server.emulator.loaded;
+if (loaded.seedFile && !server.restored) lines.push('', ...describeSeed(loaded.seedFile));
+if (loaded.template && !server.restored) lines.push('', ...describeStack(loaded.template, template?.file ?? ''));
 lines.push('', '  Test endpoints: GET /_emulator/health, GET /_emulator/messages?to=, POST /_emulator/clock {"advanceSeconds":N}, POST /_emulator/reset', '  Ctrl+C stops.');
 console.log(lines.join('\n'));
 
@@ -117,4 +156,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.exit(1);
       });
   });
+}
+
+function describeSeed(result: SeedFileResult): string[] {
+  const out = [`  From ${seedArg} (Region ${result.region}):`];
+  for (const [name, pool] of Object.entries(result.userPools)) {
+    out.push(`  User pool          ${pool.id}  (${name})`);
+    for (const [client, id] of Object.entries(pool.clients)) out.push(`    client           ${id}  (${client})`);
+  }
+  for (const [name, id] of Object.entries(result.identityPools)) out.push(`  Identity pool      ${id}  (${name})`);
+  for (const [name, arn] of Object.entries(result.roles)) out.push(`  Role               ${arn}  (${name})`);
+  return out;
+}
+
+function describeStack(result: DeployResult, file: string): string[] {
+  const out = [`  Stack "${result.stackName}" from ${file}:`];
+  for (const [id, resource] of Object.entries(result.resources)) out.push(`    ${id.padEnd(28)} ${resource.type}  ${resource.physicalId}`);
+  for (const skipped of result.skipped) out.push(`    ${skipped.logicalId.padEnd(28)} ${skipped.type}  SKIPPED: not emulated`);
+  for (const note of result.notes) out.push(`    note: ${note}`);
+  out.push('  Outputs:');
+  for (const [key, value] of Object.entries(result.outputs)) out.push(`    ${key} = ${value}`);
+  return out;
 }

@@ -15,12 +15,12 @@ export function rootContext(region = 'us-east-1'): CallContext {
   return { region, principal: { kind: 'root', accessKeyId: ROOT_CREDENTIALS.accessKeyId } };
 }
 
-export type ModelService = 'cognito-idp' | 'cognito-identity';
+export type ModelService = 'cognito-idp' | 'cognito-identity' | 'iam';
 
 /** Runs one operation (AWS input and output shapes) on the model as root, after the seed is in. */
 export async function callAsRoot(emulator: Emulator, service: ModelService, operation: string, input: Record<string, unknown>, region = 'us-east-1'): Promise<unknown> {
   await emulator.ready;
-  const model = service === 'cognito-idp' ? emulator.idp : emulator.identity;
+  const model = service === 'cognito-idp' ? emulator.idp : service === 'iam' ? emulator.iamApi : emulator.identity;
   const result = await model.call(operation, input, rootContext(region));
   emulator.changed(); // persistence (browser IndexedDB, --data file) saves what set-up code arranged
   return result;

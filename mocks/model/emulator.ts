@@ -2,12 +2,15 @@ import { ApiGateway, type ApiGatewayDeps } from './apigateway';
 import { Clock } from './clock';
 import { CognitoIdp } from './cognito/idp';
 import { Iam } from './iam';
+import { IamApi } from './iam-api';
 import { CognitoIdentity, type IdentityDeps } from './identity';
 import { PoolMailer } from './messaging';
 import { Outbox } from './outbox';
 import { Quotas } from './quotas';
 import { cryptoRandom, seededRandom, type Random } from './random';
 import { Ses } from './ses';
+import type { DeployResult, SeedFileResult } from './setup-results';
+import { Sts } from './sts';
 import type { EmulatorEnv } from './types';
 
 export type SeedName = 'demo' | 'empty';
@@ -28,6 +31,22 @@ export interface EmulatorOptions {
   /** a Clock tests control (e.g. one that only moves when advanced) */
   clock?: Clock;
   accountId?: string;
+  /** a seed file (JSON/YAML text or the parsed object, mocks/seed/seed-file.ts) applied after `seed`; reset() applies it again */
+  seedFile?: string | object;
+  /** how messages about `seedFile` name it (default "seed file") */
+  seedFileName?: string;
+  /** a CloudFormation template deployed after the seed file (mocks/seed/cfn-template.ts); reset() deploys it again */
+  template?: TemplateInput;
+}
+
+export interface TemplateInput {
+  /** YAML/JSON text or the parsed template */
+  body: string | object;
+  /** how messages name it */
+  file?: string;
+  parameters?: Record<string, string>;
+  stackName?: string;
+  region?: string;
 }
 
 /** How a seed fills an emulator. Registered by mocks/seed so the model does not import seeds. */
@@ -37,6 +56,22 @@ const seeders = new Map<SeedName, Seeder>();
 
 export function registerSeed(name: SeedName, seeder: Seeder): void {
   seeders.set(name, seeder);
+}
+
+/** Loads a seed file / deploys a template; registered by mocks/seed (which owns the formats). */
+export type SeedFileLoader = (emulator: Emulator, input: string | object, file: string) => Promise<SeedFileResult>;
+export type TemplateDeployer = (emulator: Emulator, template: TemplateInput) => Promise<DeployResult>;
+const loaders: { seedFile?: SeedFileLoader; template?: TemplateDeployer } = {};
+
+export function registerSeedFileLoader(loader: SeedFileLoader, deployer?: TemplateDeployer): void {
+  loaders.seedFile = loader;
+  if (deployer) loaders.template = deployer;
+}
+
+function loader<K extends keyof typeof loaders>(kind: K): NonNullable<(typeof loaders)[K]> {
+  const found = loaders[kind];
+  if (!found) throw new Error(`No ${kind} loader is registered; import mocks/seed (mocks/index.ts does).`);
+  return found!;
 }
 
 export const SNAPSHOT_VERSION = 1;
@@ -79,6 +114,8 @@ export class Emulator {
   quotas!: Quotas;
   /** resolves when the seed has been applied; the router waits for it */
   ready: Promise<void>;
+  /** what the start-up seed file and template created (their loaders' results), for hosts to print */
+  loaded: { seedFile?: SeedFileResult; template?: DeployResult } = {};
   private listeners = new Set<() => void>();
 
   constructor(options: EmulatorOptions = {}) {
@@ -92,6 +129,16 @@ export class Emulator {
 
   get env(): EmulatorEnv {
     return { clock: this.clock, random: this.random, mailer: this.mailer, accountId: this.accountId };
+  }
+
+  /** IAM's role API over `iam` (a stateless view: nothing of its own to snapshot or reset). */
+  get iamApi(): IamApi {
+    return new IamApi(this.iam, this.accountId, () => this.clock.now());
+  }
+
+  /** STS over `iam` and the identity pools' OpenID tokens (stateless, like iamApi). */
+  get sts(): Sts {
+    return new Sts(this.iam, this.identity.openIdTokens, this.accountId);
   }
 
   /** Back to the seed: state, outbox, quotas and the clock offset. Object identity is kept. */
@@ -137,8 +184,10 @@ export class Emulator {
    */
   static restore(snapshot: EmulatorSnapshot, options: EmulatorOptions = {}): Emulator {
     if (!isSnapshot(snapshot)) throw new Error('Not an emulator snapshot of a version this emulator reads.');
-    const emulator = new Emulator({ ...options, seed: 'empty', accountId: snapshot.accountId });
+    const emulator = new Emulator({ ...options, seed: 'empty', seedFile: undefined, template: undefined, accountId: snapshot.accountId });
     (emulator.options as EmulatorOptions).seed = options.seed ?? snapshot.seed;
+    // what reset() goes back to: the seed file and template too, though the snapshot already holds their result
+    Object.assign(emulator.options, { seedFile: options.seedFile, seedFileName: options.seedFileName, template: options.template });
     emulator.random = options.random ?? cryptoRandom;
     emulator.clock.offsetSeconds = snapshot.clockOffsetSeconds;
     const random = emulator.liveRandom();
@@ -154,8 +203,39 @@ export class Emulator {
     return emulator;
   }
 
+  /**
+   * Adds what a seed file describes to this running emulator, all or nothing: it is validated in
+   * full, tried on a copy of the current state, and only then applied here. Resolves to what was
+   * created by name (pool, client and identity-pool ids, role ARNs); rejects with SeedFileError.
+   */
+  applySeedFile(input: string | object, file = 'seed file'): Promise<SeedFileResult> {
+    const load = loader('seedFile');
+    return this.atomically((emulator) => load(emulator, input, file));
+  }
+
+  /** Deploys a CloudFormation template's Cognito, IAM and SES resources, all or nothing (as applySeedFile). */
+  applyTemplate(template: TemplateInput): Promise<DeployResult> {
+    const deploy = loader('template');
+    return this.atomically((emulator) => deploy(emulator, template));
+  }
+
+  /** Runs `change` on a copy of the current state first, so a failure leaves this emulator untouched. */
+  private async atomically<T>(change: (emulator: Emulator) => Promise<T>): Promise<T> {
+    await this.ready;
+    await change(Emulator.restore(this.snapshot(), { ...this.options, seedFile: undefined, template: undefined }));
+    const result = await change(this);
+    this.changed();
+    return result;
+  }
+
   describe(): Record<string, unknown> {
-    return { seed: this.options.seed, quotas: this.quotas.enabled, latencyMs: this.options.latencyMs ?? 0 };
+    return {
+      seed: this.options.seed,
+      ...(this.options.seedFile === undefined ? {} : { seedFile: this.options.seedFileName ?? 'seed file' }),
+      ...(this.options.template === undefined ? {} : { template: this.options.template.file ?? 'template' }),
+      quotas: this.quotas.enabled,
+      latencyMs: this.options.latencyMs ?? 0,
+    };
   }
 
   private build(): void {
@@ -207,6 +287,11 @@ export class Emulator {
       throw new Error(`Seed '${name}' is not registered; import '@poolkeeper/cognito-emulator' (it registers the seeds) or mocks/seed.`);
     }
     if (seeder) await seeder(this, this.options);
+    this.loaded = {};
+    if (this.options.seedFile !== undefined) {
+      this.loaded.seedFile = await loader('seedFile')(this, this.options.seedFile, this.options.seedFileName ?? 'seed file');
+    }
+    if (this.options.template !== undefined) this.loaded.template = await loader('template')(this, this.options.template);
     if (!this.options.random) this.random = cryptoRandom;
   }
 }

@@ -159,7 +159,8 @@ describe('Iam credentials', () => {
     const creds = iam.issueCredentials(ADMIN_ROLE, { durationSeconds: 3600 });
     const restored = Iam.fromJSON(JSON.parse(JSON.stringify(iam)), { clock, random: seededRandom(9), accountId: ACCOUNT });
     expect(restored.lookup(creds.AccessKeyId)).toEqual(iam.lookup(creds.AccessKeyId));
-    expect(restored.getRole(ADMIN_ROLE)).toEqual({ arn: ADMIN_ROLE, policy: adminPolicy });
+    expect(restored.getRole(ADMIN_ROLE)).toEqual(iam.getRole(ADMIN_ROLE));
+    expect(restored.getRole(ADMIN_ROLE)).toMatchObject({ arn: ADMIN_ROLE, policy: adminPolicy, roleId: expect.stringMatching(/^AROA[A-Z2-7]{17}$/) });
     expect(restored.evaluate(role(ADMIN_ROLE), 'cognito-idp:AdminDeleteUser', POOL_ARN)).toBe('explicit-deny');
   });
 

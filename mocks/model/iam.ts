@@ -33,9 +33,19 @@ export interface PolicyDocument {
 
 export interface Role {
   arn: string;
+  /** an unnamed identity policy (seeds); the IAM API shows it as the inline policy named `policy` */
   policy: PolicyDocument;
-  /** the trust policy as configured; kept for display, not evaluated */
+  /** the trust policy; checked when Cognito Identity or STS hands out the role (web-identity-trust.ts) */
   trust?: unknown;
+  /** named inline policies (PutRolePolicy); evaluated together with `policy` */
+  policies?: Record<string, PolicyDocument>;
+  path?: string;
+  description?: string;
+  maxSessionDuration?: number;
+  tags?: Array<{ Key: string; Value: string }>;
+  /** stamped by putRole when absent: epoch ms and the AROA… id IAM shows */
+  createdAt?: number;
+  roleId?: string;
 }
 
 /** Cognito Identity's Credentials shape (GetCredentialsForIdentity), Expiration in epoch seconds. */
@@ -60,6 +70,7 @@ interface StoredCredentials {
   expiresAt: number;
   roleArn: string;
   identityId?: string;
+  sessionName?: string;
 }
 
 interface IamSnapshot {
@@ -173,6 +184,24 @@ function evaluateCondition(condition: NonNullable<PolicyStatement['Condition']>,
   return true;
 }
 
+/**
+ * IAM's unique id for a role (AROA + 17 characters). Derived from the ARN rather than drawn from
+ * Random, so adding a role never shifts the seeded random sequence other seed data comes from.
+ */
+function derivedRoleId(arn: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  let out = 'AROA';
+  for (let i = 0; out.length < 21; i++) {
+    const c = arn.charCodeAt(i % arn.length) + i;
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ (c + h1), 0x5bd1e995) >>> 0;
+    out += alphabet[((h1 ^ h2) >>> 0) % 32];
+  }
+  return out;
+}
+
 /** Case-sensitive glob for String/ArnLike ('*' and '?' match anything, colons included). */
 function matchCase(pattern: string, value: string): boolean {
   const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : escapeRegExp(c))).join('');
@@ -190,8 +219,9 @@ export class Iam {
     if (!ROLE_ARN.test(role.arn)) {
       throw new ServiceError('ValidationError', `Invalid role ARN: ${role.arn}`);
     }
-    const statements = validatePolicy(role.policy);
-    this.roles.set(role.arn, { role: structuredClone(role), statements: structuredClone(statements) });
+    const statements = [role.policy, ...Object.values(role.policies ?? {})].flatMap(validatePolicy);
+    const stored: Role = { ...structuredClone(role), createdAt: role.createdAt ?? this.env.clock.now(), roleId: role.roleId ?? derivedRoleId(role.arn) };
+    this.roles.set(role.arn, { role: stored, statements: structuredClone(statements) });
   }
 
   getRole(arn: string): Role | undefined {
@@ -213,7 +243,7 @@ export class Iam {
    */
   issueCredentials(
     roleArn: string,
-    opts: { durationSeconds: number; identityId?: string; webIdentity?: { identityPoolId: string; authenticated: boolean } },
+    opts: { durationSeconds: number; identityId?: string; sessionName?: string; webIdentity?: { identityPoolId: string; authenticated: boolean } },
   ): IssuedCredentials {
     const entry = this.roles.get(roleArn);
     // As STS: the role must trust Cognito Identity for this identity pool (a role stored without a
@@ -238,6 +268,7 @@ export class Iam {
       expiresAt,
       roleArn,
       ...(opts.identityId === undefined ? {} : { identityId: opts.identityId }),
+      ...(opts.sessionName === undefined ? {} : { sessionName: opts.sessionName }),
     });
     return { AccessKeyId: accessKeyId, SecretKey: secretAccessKey, SessionToken: sessionToken, Expiration: expiresAt / 1000 };
   }
@@ -258,6 +289,7 @@ export class Iam {
         roleArn: stored.roleArn,
         accessKeyId,
         ...(stored.identityId === undefined ? {} : { identityId: stored.identityId }),
+        ...(stored.sessionName === undefined ? {} : { sessionName: stored.sessionName }),
       },
     };
   }
@@ -273,7 +305,7 @@ export class Iam {
     const m = ROLE_ARN.exec(principal.roleArn);
     const account = m?.[1] ?? this.env.accountId;
     const roleName = m?.[2] ?? principal.roleArn.split('/').pop();
-    return `arn:aws:sts::${account}:assumed-role/${roleName}/CognitoIdentityCredentials`;
+    return `arn:aws:sts::${account}:assumed-role/${roleName}/${principal.sessionName ?? 'CognitoIdentityCredentials'}`;
   }
 
   /** The decision without the exception: 'allow', 'explicit-deny' or 'implicit-deny'. */

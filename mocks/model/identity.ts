@@ -3,7 +3,8 @@ import { ServiceError } from './errors';
 import type { Random } from './random';
 import type { CallContext } from './types';
 import { decodeJwtUnverified } from './crypto/jwt';
-import { decodeIndexToken, encodeIndexToken } from './index-token';
+import { describeIdentity, getOpenIdToken, identityPage, listIdentities, OpenIdTokens, type IdentityAccess } from './identity-openid';
+import { validateIdentityPoolInput, validateIdentityPoolRolesInput } from './identity-validation';
 import { roleMappingFor } from './role-mapping';
 
 /**
@@ -45,7 +46,7 @@ export interface IdentityPool {
   RoleMappings?: Record<string, RoleMapping>;
 }
 
-interface IdentityRecord {
+export interface IdentityRecord {
   identityId: string;
   poolId: string;
   /** provider name → subject, for authenticated identities */
@@ -69,9 +70,9 @@ export interface IdentityDeps {
 const CREDENTIALS_SECONDS = 3600;
 const SIGNED_OPERATIONS = new Set([
   'DescribeIdentityPool', 'ListIdentityPools', 'CreateIdentityPool', 'DeleteIdentityPool', 'UpdateIdentityPool',
-  'GetIdentityPoolRoles', 'SetIdentityPoolRoles',
+  'GetIdentityPoolRoles', 'SetIdentityPoolRoles', 'DescribeIdentity', 'ListIdentities',
 ]);
-const OPERATIONS = new Set([...SIGNED_OPERATIONS, 'GetId', 'GetCredentialsForIdentity']);
+const OPERATIONS = new Set([...SIGNED_OPERATIONS, 'GetId', 'GetCredentialsForIdentity', 'GetOpenIdToken']);
 const PROVIDER_PATTERN = /^cognito-idp\.([a-z0-9-]+)\.amazonaws\.com\/([\w-]+_[0-9a-zA-Z]+)$/;
 
 export class CognitoIdentity {
@@ -80,7 +81,12 @@ export class CognitoIdentity {
   /** `${poolId}|${provider}|${sub}` → identity id: the same user always gets the same identity */
   private byLogin = new Map<string, string>();
 
-  constructor(private readonly deps: IdentityDeps) {}
+  /** the key behind GetOpenIdToken's tokens, which STS AssumeRoleWithWebIdentity verifies */
+  readonly openIdTokens: OpenIdTokens;
+
+  constructor(private readonly deps: IdentityDeps) {
+    this.openIdTokens = new OpenIdTokens(deps);
+  }
 
   has(operation: string): boolean {
     return OPERATIONS.has(operation);
@@ -93,7 +99,8 @@ export class CognitoIdentity {
 
   resourceArn(operation: string, input: Record<string, unknown>, region: string): string {
     if (operation === 'ListIdentityPools' || operation === 'CreateIdentityPool') return '*';
-    const id = typeof input.IdentityPoolId === 'string' ? input.IdentityPoolId : '*';
+    const ofIdentity = typeof input.IdentityId === 'string' ? this.identities.get(input.IdentityId)?.poolId : undefined;
+    const id = typeof input.IdentityPoolId === 'string' ? input.IdentityPoolId : ofIdentity ?? '*';
     return id === '*' ? '*' : `arn:aws:cognito-identity:${region}:${this.deps.accountId}:identitypool/${id}`;
   }
 
@@ -124,7 +131,14 @@ export class CognitoIdentity {
       case 'DeleteIdentityPool':
         this.pool(input.IdentityPoolId);
         this.pools.delete(String(input.IdentityPoolId));
+        this.forgetIdentitiesOf(String(input.IdentityPoolId));
         return {};
+      case 'GetOpenIdToken':
+        return getOpenIdToken(this.access(), this.openIdTokens, input);
+      case 'DescribeIdentity':
+        return describeIdentity(this.access(), input);
+      case 'ListIdentities':
+        return listIdentities(this.access(), input);
       case 'GetIdentityPoolRoles':
         return this.getIdentityPoolRoles(input);
       case 'SetIdentityPoolRoles':
@@ -262,32 +276,16 @@ export class CognitoIdentity {
   // ---- signed (developer) operations ----------------------------------------------------------
 
   private listIdentityPools(input: Record<string, unknown>) {
-    const max = Number(input.MaxResults);
-    if (!Number.isInteger(max) || max < 1 || max > 60) {
-      throw new ServiceError(
-        'InvalidParameterException',
-        `1 validation error detected: Value '${String(input.MaxResults)}' at 'maxResults' failed to satisfy constraint: Member must have value ${max < 1 ? 'greater than or equal to 1' : 'less than or equal to 60'}`,
-      );
-    }
-    const all = [...this.pools.values()];
-    let start = 0;
-    if (input.NextToken !== undefined) {
-      start = decodeIndexToken(String(input.NextToken));
-      if (start < 0 || start > all.length) throw new ServiceError('InvalidParameterException', 'Invalid pagination token.');
-    }
-    const page = all.slice(start, start + max);
-    const next = start + page.length;
+    const { page, NextToken } = identityPage([...this.pools.values()], input);
     return {
       IdentityPools: page.map((p) => ({ IdentityPoolId: p.IdentityPoolId, IdentityPoolName: p.IdentityPoolName })),
-      ...(next < all.length ? { NextToken: encodeIndexToken(next) } : {}),
+      ...(NextToken ? { NextToken } : {}),
     };
   }
 
   private createIdentityPool(input: Record<string, unknown>, ctx: CallContext) {
+    validateIdentityPoolInput(input);
     const name = String(input.IdentityPoolName);
-    if (!/^[\w ]{1,128}$/.test(name)) {
-      throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${name}' at 'identityPoolName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+`);
-    }
     const pool: IdentityPool = {
       ...pickPoolFields(input),
       IdentityPoolId: `${ctx.region}:${this.deps.random.uuid()}`,
@@ -300,6 +298,7 @@ export class CognitoIdentity {
 
   private updateIdentityPool(input: Record<string, unknown>) {
     const pool = this.pool(input.IdentityPoolId);
+    validateIdentityPoolInput(input);
     const updated: IdentityPool = {
       ...pickPoolFields(input),
       IdentityPoolId: pool.IdentityPoolId,
@@ -323,6 +322,7 @@ export class CognitoIdentity {
 
   private setIdentityPoolRoles(input: Record<string, unknown>) {
     const pool = this.pool(input.IdentityPoolId);
+    validateIdentityPoolRolesInput(input, this.deps.accountId);
     const roles = (input.Roles ?? {}) as Record<string, string>;
     const mappings = (input.RoleMappings ?? undefined) as Record<string, RoleMapping> | undefined;
     for (const [provider, mapping] of Object.entries(mappings ?? {})) {
@@ -348,13 +348,44 @@ export class CognitoIdentity {
     return pool;
   }
 
+  /** GetOpenIdToken, DescribeIdentity and ListIdentities (identity-openid.ts) see the model through this. */
+  private access(): IdentityAccess {
+    return {
+      pool: (id) => this.pool(id),
+      identity: (id) => this.identities.get(id),
+      identities: (poolId) => [...this.identities.values()].filter((i) => i.poolId === poolId),
+      verifiedLogin: async (identity, rawLogins) => {
+        const logins = loginsOf(rawLogins);
+        if (Object.keys(identity.logins).length === 0) {
+          if (logins.length > 0) throw loginsDontMatch();
+          return undefined;
+        }
+        if (logins.length === 0) throw loginsDontMatch();
+        const verified = await this.verifyLogins(this.pool(identity.poolId), logins);
+        const match = verified.find(({ provider, sub }) => identity.logins[provider] === sub);
+        if (!match) throw loginsDontMatch();
+        identity.modifiedAt = this.deps.clock.now();
+        return match;
+      },
+    };
+  }
+
+  private forgetIdentitiesOf(poolId: string): void {
+    for (const [id, identity] of this.identities) {
+      if (identity.poolId !== poolId) continue;
+      this.identities.delete(id);
+      for (const [provider, sub] of Object.entries(identity.logins)) this.byLogin.delete(`${poolId}|${provider}|${sub}`);
+    }
+  }
+
   toJSON(): unknown {
-    return { pools: [...this.pools.values()], identities: [...this.identities.values()] };
+    return { pools: [...this.pools.values()], identities: [...this.identities.values()], openId: this.openIdTokens.toJSON() };
   }
 
   static fromJSON(data: unknown, deps: IdentityDeps): CognitoIdentity {
     const model = new CognitoIdentity(deps);
-    const raw = (data ?? {}) as { pools?: IdentityPool[]; identities?: IdentityRecord[] };
+    const raw = (data ?? {}) as { pools?: IdentityPool[]; identities?: IdentityRecord[]; openId?: unknown };
+    model.openIdTokens.restore(raw.openId);
     for (const pool of raw.pools ?? []) model.pools.set(pool.IdentityPoolId, pool);
     for (const identity of raw.identities ?? []) {
       model.identities.set(identity.identityId, identity);

@@ -105,6 +105,7 @@ export const IDENTITY_OPERATION_RPS: Readonly<Record<string, number>> = {
   GetId: 200,
   GetCredentialsForIdentity: 200,
   GetOpenIdToken: 200,
+  ListIdentities: 5,
   DescribeIdentityPool: 5,
   ListIdentityPools: 5,
   CreateIdentityPool: 5,

@@ -7,7 +7,7 @@ import type { Random } from './random';
 
 export type Principal =
   | { kind: 'root'; accessKeyId: string } // static creds test/test: may do everything
-  | { kind: 'role'; roleArn: string; accessKeyId: string; identityId?: string };
+  | { kind: 'role'; roleArn: string; accessKeyId: string; identityId?: string; sessionName?: string };
 
 export interface CallContext {
   /** from the request host/credential scope, e.g. 'us-east-1' */

@@ -55,3 +55,21 @@ function glob(pattern: string, value: string): boolean {
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${source}$`).test(value);
 }
+
+/** The trust policy identity pools need, as the Cognito console writes it (what trustAllowsWebIdentity accepts). */
+export function identityPoolTrust(identityPoolId: string, amr: 'authenticated' | 'unauthenticated' = 'authenticated') {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: PRINCIPAL },
+        Action: ACTION,
+        Condition: {
+          StringEquals: { [`${PRINCIPAL}:aud`]: identityPoolId },
+          'ForAnyValue:StringLike': { [`${PRINCIPAL}:amr`]: amr },
+        },
+      },
+    ],
+  };
+}

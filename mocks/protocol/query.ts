@@ -56,6 +56,8 @@ function compactArrays(value: unknown): unknown {
 }
 
 export interface XmlShapeHints {
+  /** the service's XML namespace (default SES's) */
+  xmlns?: string;
   /** members serialised as `<entry><key/><value/></entry>` maps */
   maps?: ReadonlySet<string>;
   /** numeric members AWS types as Double (written with a decimal point, e.g. 200.0) */
@@ -64,17 +66,17 @@ export interface XmlShapeHints {
 
 export function xmlResult(action: string, result: unknown, id: string, hints: XmlShapeHints = {}): WireResponse {
   const body =
-    `<${action}Response xmlns="${SES_XMLNS}">` +
+    `<${action}Response xmlns="${hints.xmlns ?? SES_XMLNS}">` +
     `<${action}Result>${toXml(result, hints)}</${action}Result>` +
     `<ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata>` +
     `</${action}Response>`;
   return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id }, body };
 }
 
-export function xmlError(error: ServiceError, id: string): WireResponse {
+export function xmlError(error: ServiceError, id: string, xmlns: string = SES_XMLNS): WireResponse {
   const type = error.status >= 500 ? 'Receiver' : 'Sender';
   const body =
-    `<ErrorResponse xmlns="${SES_XMLNS}">` +
+    `<ErrorResponse xmlns="${xmlns}">` +
     `<Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error>` +
     `<RequestId>${id}</RequestId>` +
     `</ErrorResponse>`;

@@ -3,7 +3,7 @@
  * schemas: a shape's leading members marked required). Generated once from
  * @aws-sdk/client-* 3.11xx; regenerate when the SDKs add operations.
  */
-export const REQUIRED_MEMBERS: Record<'cognito-idp' | 'cognito-identity' | 'ses', Record<string, readonly string[]>> = {
+export const REQUIRED_MEMBERS: Record<'cognito-idp' | 'cognito-identity' | 'ses' | 'iam' | 'sts', Record<string, readonly string[]>> = {
   'cognito-idp': {
     AddCustomAttributes: ['UserPoolId', 'CustomAttributes'],
     AddUserPoolClientSecret: ['UserPoolId', 'ClientId'],
@@ -167,6 +167,8 @@ export const REQUIRED_MEMBERS: Record<'cognito-idp' | 'cognito-identity' | 'ses'
     UnlinkDeveloperIdentity: ['IdentityId', 'IdentityPoolId', 'DeveloperProviderName', 'DeveloperUserIdentifier'],
     UnlinkIdentity: ['IdentityId', 'Logins', 'LoginsToRemove'],
     UntagResource: ['ResourceArn', 'TagKeys'],
+    // its input shape is IdentityPool, whose members the generator did not mark; the API reference does
+    UpdateIdentityPool: ['IdentityPoolId', 'IdentityPoolName', 'AllowUnauthenticatedIdentities'],
   },
   'ses': {
     CloneReceiptRuleSet: ['RuleSetName', 'OriginalRuleSetName'],
@@ -227,5 +229,21 @@ export const REQUIRED_MEMBERS: Record<'cognito-idp' | 'cognito-identity' | 'ses'
     VerifyDomainIdentity: ['Domain'],
     VerifyEmailAddress: ['EmailAddress'],
     VerifyEmailIdentity: ['EmailAddress'],
+  },
+  // IAM and STS: only the operations the emulator serves (written from the API reference, not generated)
+  'iam': {
+    CreateRole: ['RoleName', 'AssumeRolePolicyDocument'],
+    DeleteRole: ['RoleName'],
+    DeleteRolePolicy: ['RoleName', 'PolicyName'],
+    GetRole: ['RoleName'],
+    GetRolePolicy: ['RoleName', 'PolicyName'],
+    ListRolePolicies: ['RoleName'],
+    ListRoles: [],
+    PutRolePolicy: ['RoleName', 'PolicyName', 'PolicyDocument'],
+    UpdateAssumeRolePolicy: ['RoleName', 'PolicyDocument'],
+  },
+  'sts': {
+    AssumeRoleWithWebIdentity: ['RoleArn', 'RoleSessionName', 'WebIdentityToken'],
+    GetCallerIdentity: [],
   },
 };

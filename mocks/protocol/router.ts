@@ -2,6 +2,7 @@ import type { ApiGateway } from '../model/apigateway';
 import type { Clock } from '../model/clock';
 import { asQueryProtocolAuthError, verifySigV4 } from '../model/crypto/sigv4';
 import { ServiceError } from '../model/errors';
+import type { QueryService } from '../model/iam-api';
 import type { CognitoIdentity } from '../model/identity';
 import type { Outbox } from '../model/outbox';
 import type { Quotas } from '../model/quotas';
@@ -21,6 +22,9 @@ export interface RoutableEmulator {
   quotas: Quotas;
   ses: Ses;
   identity: CognitoIdentity;
+  /** IAM's role API and STS (awsQuery, like SES) */
+  iamApi: QueryService;
+  sts: QueryService;
   /** emulated REST APIs behind a Cognito user pool authorizer (the test-login panel's API call) */
   apigateway?: ApiGateway;
   idp: {
@@ -57,11 +61,14 @@ export type Router = (request: Request) => Promise<Response>;
 /** The same router without Fetch objects, for hosts that can skip building them (node:http). */
 export type WireRouter = (request: WireRequest) => Promise<WireResponse>;
 
-const TARGETS: Record<string, Exclude<ServiceName, 'ses'>> = {
+const TARGETS: Record<string, 'cognito-idp' | 'cognito-identity'> = {
   AWSCognitoIdentityProviderService: 'cognito-idp',
   AWSCognitoIdentityService: 'cognito-identity',
 };
-const HOST_PATTERN = /^(cognito-idp|cognito-identity|email)\.([a-z0-9-]+)\.amazonaws\.com$/;
+const HOST_PATTERN = /^(cognito-idp|cognito-identity|email|sts)\.([a-z0-9-]+)\.amazonaws\.com$/;
+/** awsQuery services other than SES: by hostname, or by API version on the standalone server's one origin. */
+const QUERY_HOSTS: Record<string, 'iam' | 'sts'> = { 'iam.amazonaws.com': 'iam', 'sts.amazonaws.com': 'sts' };
+const QUERY_VERSIONS: Record<string, 'iam' | 'sts'> = { '2010-05-08': 'iam', '2011-06-15': 'sts' };
 const WELL_KNOWN = /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/;
 /** Operations that never change state: no persistence write after them. */
 const READ_ONLY = /^(Admin)?(Get|List|Describe)(?!Id$|CredentialsForIdentity$|UserAttributeVerificationCode$)/;
@@ -113,6 +120,9 @@ async function awsCall(emulator: RoutableEmulator, request: WireRequest, url: UR
   const contentType = request.headers.get('content-type') ?? '';
 
   if (!target && (contentType.includes('application/x-www-form-urlencoded') || /(^|&)Action=/.test(text))) {
+    const parsed = parseQuery(text);
+    const queryService = QUERY_HOSTS[url.hostname] ?? (/^sts\./.test(url.hostname) ? 'sts' : QUERY_VERSIONS[parsed.version ?? '']);
+    if (queryService) return queryCall(emulator, queryService, request, url, body, parsed, id, defaultRegion);
     return sesCall(emulator, request, url, body, text, id, defaultRegion);
   }
 
@@ -166,6 +176,42 @@ async function sesCall(
   }
 }
 
+/** IAM and STS: global IAM signs in us-east-1; STS answers on sts.amazonaws.com and sts.<region>.amazonaws.com. */
+async function queryCall(
+  emulator: RoutableEmulator,
+  name: 'iam' | 'sts',
+  request: WireRequest,
+  url: URL,
+  body: Uint8Array,
+  { action, input }: ReturnType<typeof parseQuery>,
+  id: string,
+  defaultRegion: string,
+): Promise<WireResponse> {
+  const service = name === 'iam' ? emulator.iamApi : emulator.sts;
+  try {
+    if (!action) throw new ServiceError('MissingAction', 'Missing Action');
+    if (!service.has(action)) throw new ServiceError('InvalidAction', `Could not find operation ${action} for version ${name === 'iam' ? '2010-05-08' : '2011-06-15'}`);
+    checkRequired(name, action, input);
+    let ctx: CallContext = { region: regionFromHost(url) ?? (name === 'iam' ? 'us-east-1' : defaultRegion), principal: null };
+    if (service.requiresSigV4(action)) {
+      ctx = await verifyCaller(emulator, name, request, body);
+      const iamAction = service.iamAction(action);
+      if (iamAction && ctx.principal) emulator.iam.authorize(ctx.principal, iamAction, service.resourceArn(action, input));
+    }
+    let result: unknown;
+    try {
+      result = await service.call(action, input, ctx);
+    } catch (error) {
+      // STS's own ExpiredTokenException (a web identity token) keeps its name: only auth errors are renamed.
+      return xmlError(asServiceError(error), id, service.xmlns);
+    }
+    if (!service.readOnly(action)) emulator.changed?.();
+    return xmlResult(action, result, id, { xmlns: service.xmlns });
+  } catch (error) {
+    return xmlError(toQueryError(asServiceError(error)), id, service.xmlns);
+  }
+}
+
 const SES_HINTS = {
   maps: new Set(['VerificationAttributes']),
   doubles: new Set(['Max24HourSend', 'MaxSendRate', 'SentLast24Hours']),
@@ -186,6 +232,15 @@ async function authorize(
   signed: boolean,
 ): Promise<CallContext> {
   if (!signed) return { region, principal: null };
+  const { region: signedRegion, principal } = await verifyCaller(emulator, service, request, body);
+  const model = service === 'cognito-idp' ? emulator.idp : service === 'cognito-identity' ? emulator.identity : emulator.ses;
+  const resource = model.resourceArn(operation, input, signedRegion);
+  emulator.iam.authorize(principal, `${service}:${operation}`, resource);
+  return { region: signedRegion, principal };
+}
+
+/** SigV4 against the emulator's credentials: who signed, and for which Region. */
+async function verifyCaller(emulator: RoutableEmulator, service: ServiceName, request: WireRequest, body: Uint8Array): Promise<CallContext & { principal: Principal }> {
   const verified = await verifySigV4(
     { method: request.method, url: request.url, headers: request.headers, body },
     (accessKeyId) => emulator.iam.lookup(accessKeyId),
@@ -195,11 +250,7 @@ async function authorize(
   );
   const principal = emulator.iam.lookup(verified.accessKeyId)?.principal;
   if (!principal) throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  const signedRegion = verified.region;
-  const model = service === 'cognito-idp' ? emulator.idp : service === 'cognito-identity' ? emulator.identity : emulator.ses;
-  const resource = model.resourceArn(operation, input, signedRegion);
-  emulator.iam.authorize(principal, `${service}:${operation}`, resource);
-  return { region: signedRegion, principal };
+  return { region: verified.region, principal };
 }
 
 async function wellKnown(emulator: RoutableEmulator, url: URL, defaultRegion: string): Promise<WireResponse> {

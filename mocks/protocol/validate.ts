@@ -18,7 +18,8 @@ export function checkRequired(service: ServiceName, operation: string, input: Re
   if (missing.length === 0) return;
   const parts = missing.map((m) => `Value null at '${lowerFirst(m)}' failed to satisfy constraint: Member must not be null`);
   const message = `${parts.length} validation error${parts.length > 1 ? 's' : ''} detected: ${parts.join('; ')}`;
-  throw new ServiceError(service === 'ses' ? 'ValidationError' : 'InvalidParameterException', message);
+  const query = service === 'ses' || service === 'iam' || service === 'sts';
+  throw new ServiceError(query ? 'ValidationError' : 'InvalidParameterException', message);
 }
 
 function lowerFirst(name: string): string {

@@ -2,6 +2,7 @@ import type { Emulator, EmulatorOptions } from '../model/emulator';
 import type { PolicyDocument } from '../model/iam';
 import type { Random } from '../model/random';
 import type { CallContext } from '../model/types';
+import { identityPoolTrust } from '../model/web-identity-trust';
 import { backlogUsers, seedDemoEmail } from './demo-email';
 import { seedDemoSecurity } from './demo-security';
 import { generatedUsers, handcraftedUsers, type DemoUser } from './demo-users';
@@ -74,20 +75,7 @@ export const DEMO = {
 const ROOT: CallContext = { region: REGION, principal: { kind: 'root', accessKeyId: 'test' } };
 const DAY_MS = 24 * 3600 * 1000;
 
-const TRUST = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { Federated: 'cognito-identity.amazonaws.com' },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: { 'cognito-identity.amazonaws.com:aud': DEMO.identityPoolId },
-        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-      },
-    },
-  ],
-};
+const TRUST = identityPoolTrust(DEMO.identityPoolId);
 
 /**
  * The admin role's policy: exactly what README section 4 and infra/poolkeeper-admin.yaml grant
@@ -302,8 +290,8 @@ async function createClient(emulator: Emulator, input: Record<string, unknown>):
   return created.UserPoolClient.ClientId;
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
  * The IdP model draws pool and client ids from the emulator's Random; the seed wants fixed ids the
@@ -311,7 +299,7 @@ const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
  * is scripted to spell `id` in the id alphabet; the result is checked so a change in the model's id
  * generation fails loudly here instead of producing different ids.
  */
-async function withFixedId<T extends string>(emulator: Emulator, id: string, alphabet: string, create: () => Promise<T>): Promise<T> {
+export async function withFixedId<T extends string>(emulator: Emulator, id: string, alphabet: string, create: () => Promise<T>): Promise<T> {
   const original = emulator.random;
   let scripted = false;
   const scriptedRandom: Random = {
