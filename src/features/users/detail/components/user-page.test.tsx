@@ -184,6 +184,19 @@ describe('user page', () => {
     expect(router.state.location.pathname).toBe('/users/grace.lee%40example.org/history');
   });
 
+  it('refreshes the page after an action when the URL names the user by email, not by their generated username', async () => {
+    const { pool, ctx } = start();
+    pool.usernameAttributes = ['email'];
+    const uuid = '3f1c2b7a-5d9e-4c1f-9a2b-7e6d5c4b3a21';
+    putFakeUser(pool, { username: uuid, status: 'UNCONFIRMED', attributes: { sub: uuid, email: 'ivy.chen@example.org' } });
+    renderRoute('/users/ivy.chen%40example.org', ctx);
+    expect(await screen.findByText('Unconfirmed')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm sign-up' }));
+    expect(await screen.findByText('Confirmed')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Confirm sign-up' })).not.toBeInTheDocument();
+    expect(pool.users.get(uuid)?.status).toBe('CONFIRMED');
+  });
+
   it('after a delete, Back shows the user as deleted — no live actions from the cache — and asks Cognito again', async () => {
     const { pool, ctx } = start();
     const { router, queryClient } = renderRoute('/users/alice/attributes', ctx);

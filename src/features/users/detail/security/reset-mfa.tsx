@@ -27,8 +27,7 @@ export function ResetMfa({ user, poolMfa }: { user: UserDetail; poolMfa: PoolMfa
     username: user.username,
     run: (ctx) => resetUserMfa(ctx, user.username, user.mfa),
     describe: () => `Turned off ${name}’s MFA. ${afterMfaReset(poolMfa)}`,
-    // The page may be keyed by the email in its URL rather than the username: refresh whichever it is.
-    invalidates: (ctx) => [userDetailKeys.user(ctx.userPoolId, user.username).slice(0, 2)],
+    invalidates: (ctx) => [userDetailKeys.user(ctx.userPoolId, user.username)],
   });
   const [open, dialog] = useConfirmDialog({
     title: `Reset ${name}’s MFA?`,
