@@ -75,7 +75,7 @@ export const liveEndpoint = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ??
  * Live mode: serve a config.json naming the standalone emulator as the endpoint, so the app runs
  * without the service worker — the production code path, SigV4 and CORS over real HTTP.
  */
-export async function useLiveEndpoint(page: Page) {
+export async function useLiveEndpoint(page: Page, extra: Record<string, string> = {}) {
   await page.route('**/config.json', (route) =>
     route.fulfill({
       contentType: 'application/json',
@@ -85,6 +85,7 @@ export async function useLiveEndpoint(page: Page) {
         clientId: 'pk0demo0admin0spa000000001',
         identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000001',
         endpoint: liveEndpoint,
+        ...extra,
       }),
     }),
   );

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { DEMO, expect, expectAccessible, liveEndpoint, REFUSED_AWS_CALL, signIn, test, type ConsoleErrors } from './fixtures';
+import { DEMO, expect, expectAccessible, liveEndpoint, REFUSED_AWS_CALL, signIn, test, useLiveEndpoint, type ConsoleErrors } from './fixtures';
 
 /**
  * The seed's end-user journey through the Test login panel, in real Chromium: once on the embedded
@@ -120,19 +120,6 @@ test('the end user journey through Test login on the embedded emulator', async (
 test('the same journey in live mode against the standalone emulator', async ({ page, consoleErrors }) => {
   test.setTimeout(120_000);
   allowProvokedRefusals(consoleErrors);
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        region: 'us-east-1',
-        userPoolId: 'us-east-1_DemoPool1',
-        clientId: 'pk0demo0admin0spa000000001',
-        identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000001',
-        endpoint: liveEndpoint,
-        testClientId: 'pk0demo0mobile0app00000003',
-        testApiUrl: `${liveEndpoint}/_apigw/pk0demoapi/demo/hello`,
-      }),
-    }),
-  );
+  await useLiveEndpoint(page, { testClientId: 'pk0demo0mobile0app00000003', testApiUrl: `${liveEndpoint}/_apigw/pk0demoapi/demo/hello` });
   await runJourney(page, 'live');
 });
