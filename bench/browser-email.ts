@@ -4,42 +4,19 @@
  * of what the signed-in app already loaded, with the chart (uPlot, loaded with the chart only)
  * counted apart against its 40 kB budget.
  */
-import { gzipSync } from 'node:zlib';
-import type { Browser, Response } from 'playwright-core';
-import { DEMO } from '../mocks/seed/demo';
+import type { Browser } from 'playwright-core';
+import { kb, openLivePage, recordScripts, signInAsOperator } from './browser-page';
 import { ms, printTable } from './report';
 
 const CHART_BUDGET_KB = 40;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 export async function measureEmail(browser: Browser, appUrl: string, endpoint: string): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ region: DEMO.region, userPoolId: DEMO.userPoolId, clientId: DEMO.adminClientId, identityPoolId: DEMO.identityPoolId, endpoint }),
-    }),
-  );
-  let phase: 'app' | 'email' = 'app';
-  const scripts: { url: string; phase: 'app' | 'email'; body: Promise<Buffer | null> }[] = [];
-  page.on('response', (response: Response) => {
-    if (!response.url().startsWith(appUrl) || !(response.headers()['content-type'] ?? '').includes('javascript')) return;
-    scripts.push({ url: response.url(), phase, body: response.body().catch(() => null) });
-  });
-
-  await page.goto(`${appUrl}/sign-in`);
-  await page.getByLabel(/username|email/i).first().fill(DEMO.operator.username);
-  await page.getByLabel(/^password$/i).fill(DEMO.operator.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.getByRole('heading', { name: 'Pool overview' }).waitFor();
-  await page.waitForLoadState('networkidle');
+  const { context, page, problems } = await openLivePage(browser, endpoint, { viewport: { width: 1366, height: 900 } });
+  const scripts = recordScripts(page, appUrl, 'app');
+  await signInAsOperator(page, appUrl);
 
   // (a) In-app navigation: click → the route's heading painted → its data → the chart drawn.
-  phase = 'email';
+  scripts.enter('email');
   const heading = page.getByRole('heading', { name: 'Email & codes', level: 1 });
   const clicked = performance.now();
   await page.getByRole('link', { name: 'Email & codes' }).click();
@@ -58,13 +35,7 @@ export async function measureEmail(browser: Browser, appUrl: string, endpoint: s
   const reloadMs = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
 
-  const seen = new Map<string, { phase: 'app' | 'email'; gzip: number }>();
-  for (const s of scripts) {
-    if (seen.has(s.url)) continue;
-    const body = await s.body;
-    if (body) seen.set(s.url, { phase: s.phase, gzip: gzipSync(body).length });
-  }
-  const added = [...seen].filter(([, c]) => c.phase === 'email').map(([url, c]) => ({ name: new URL(url).pathname.replace(/^\/(assets\/)?/, ''), gzip: c.gzip }));
+  const added = await scripts.chunks('email');
   const chart = added.filter((c) => c.name.startsWith('send-chart'));
   const route = added.filter((c) => !c.name.startsWith('send-chart'));
   const total = (list: { gzip: number }[]) => list.reduce((n, c) => n + c.gzip, 0);
