@@ -9,7 +9,7 @@ import { startEmulatorServer } from '../mocks/hosts/server';
 import type { CallContext } from '../mocks/model/types';
 import { DEMO } from '../mocks/seed/demo';
 import { RateLimiter } from '../src/aws/rate-limiter';
-import { openLivePage } from './browser-page';
+import { openLivePage, signInAsOperator } from './browser-page';
 import { printTable } from './report';
 
 const PAGE = 60;
@@ -33,13 +33,8 @@ export async function measureLiveListing(browser: Browser, appUrl: string, optio
   try {
     const described = (await server.emulator.idp.call('DescribeUserPool', { UserPoolId: DEMO.userPoolId }, ROOT)) as { UserPool: { EstimatedNumberOfUsers: number } };
     const total = described.UserPool.EstimatedNumberOfUsers;
-    await page.goto(`${appUrl}/sign-in`);
-    await page.getByLabel(/username|email/i).first().fill(DEMO.operator.username);
-    await page.getByLabel(/^password$/i).fill(DEMO.operator.password);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByRole('heading', { name: 'Pool overview' }).waitFor();
-    // Let the overview's own calls finish, so the listing starts with full quota buckets.
-    await page.waitForLoadState('networkidle');
+    // Let the overview's own calls finish (networkidle, then a second), so the listing starts with full quota buckets.
+    await signInAsOperator(page, appUrl);
     await page.waitForTimeout(1100);
 
     const clicked = performance.now();
