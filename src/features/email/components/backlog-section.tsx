@@ -5,6 +5,7 @@ import type { EmailSetup } from '@/aws/email';
 import { userKey } from '@/aws/user-types';
 import { sendQuotaQuery } from '@/aws/queries';
 import { Alert } from '@/components/alert';
+import { BulkResultTable } from '@/components/bulk-result-table';
 import { Card } from '@/components/card';
 import { useConfirmDialog } from '@/components/confirm-dialog';
 import type { BulkOutcome } from '@/lib/bulk-runner';
@@ -193,25 +194,7 @@ function RunResults({
         {run.stoppedBy ? <p>Stopped early: {run.stoppedBy.message}</p> : null}
         {run.cancelled ? <p>Cancelled; requests already sent finished and are listed as they went.</p> : null}
       </Alert>
-      <table className="backlog-results__table">
-        <caption className="visually-hidden">Result per user</caption>
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {run.results.slice(0, SHOWN).map((r) => (
-            <tr key={r.key}>
-              <td>{emails.get(r.key) ?? r.username}</td>
-              <td>{OUTCOME_WORDS[r.outcome]}</td>
-              <td>{r.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BulkResultTable results={run.results} limit={SHOWN} outcomeLabels={OUTCOME_WORDS} user={(r) => emails.get(r.key) ?? r.username} className="backlog-results" />
       {run.results.length > SHOWN ? <p className="muted">Showing the first {SHOWN} of {formatNumber(run.results.length)}.</p> : null}
     </section>
   );

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert } from '@/components/alert';
+import { BulkResultTable } from '@/components/bulk-result-table';
 import { resultsToCsv, type BulkOutcome, type BulkResult } from '@/lib/bulk-runner';
 import { BULK_ACTIONS, isPrivilegeGrant } from '../bulk/bulk-actions';
 import { downloadBlob } from '../export/export-file';
@@ -115,27 +116,7 @@ export function BulkResults({
           </button>
         ))}
       </div>
-      <table className="users-bulk-results__table">
-        <caption className="visually-hidden">Result per user</caption>
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.slice(0, SHOWN).map((r) => (
-            <tr key={r.key} className={`users-bulk-results__row--${r.outcome}`}>
-              <td>
-                <ResultUser result={r} />
-              </td>
-              <td>{OUTCOME_LABELS[r.outcome]}</td>
-              <td>{r.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BulkResultTable results={shown} limit={SHOWN} outcomeLabels={OUTCOME_LABELS} user={(r) => <ResultUser result={r} />} className="users-bulk-results" />
       {shown.length > SHOWN ? <p className="users-hint">Showing the first {SHOWN} of {shown.length.toLocaleString()}; the CSV holds every one.</p> : null}
     </section>
   );
