@@ -7,6 +7,7 @@ import { createRouter } from '../protocol/router';
 import { AWS_HOST_PATTERNS } from './handlers';
 import { writeThrough } from './write-through';
 import { openSnapshotStore } from './snapshot-store';
+import { rootContext } from '../model/arrange';
 
 export interface BrowserEmulator {
   emulator: Emulator;
@@ -107,7 +108,7 @@ interface RuntimePasswordPolicy {
  * Cognito's default (8 characters) while the demo pool needs 10.
  */
 async function demoRuntimeConfig(emulator: Emulator): Promise<BrowserEmulator['config']> {
-  const root = { region: DEMO.region, principal: { kind: 'root' as const, accessKeyId: 'test' } };
+  const root = rootContext(DEMO.region);
   try {
     const described = (await emulator.idp.call('DescribeUserPool', { UserPoolId: DEMO.config.userPoolId }, root)) as {
       UserPool?: { Policies?: { PasswordPolicy?: { MinimumLength?: number; RequireUppercase?: boolean; RequireLowercase?: boolean; RequireNumbers?: boolean; RequireSymbols?: boolean } } };

@@ -11,6 +11,7 @@ import type { DeployResult } from '../model/setup-results';
 import type { CallContext } from '../model/types';
 import { parseTemplateText, referencesIn, resolve, ResolveError, type ResolveContext } from './cfn-intrinsics';
 import { listNames, SeedFileError, type SeedProblem } from './seed-problems';
+import { rootContext } from '../model/arrange';
 
 export interface DeployOptions {
   /** how messages name the template */
@@ -151,7 +152,7 @@ export async function deployTemplate(emulator: Emulator, input: string | object,
   const file = options.file ?? 'template';
   const template = (typeof input === 'string' ? parseTemplateText(input, file) : input) as Record<string, unknown>;
   const stackName = options.stackName ?? 'emulated-stack';
-  const ctx: CallContext = { region: options.region ?? 'us-east-1', principal: { kind: 'root', accessKeyId: 'test' } };
+  const ctx = rootContext(options.region);
   const problems: SeedProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 

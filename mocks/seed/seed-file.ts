@@ -14,6 +14,7 @@ import { identityPoolTrust } from '../model/web-identity-trust';
 import { ALNUM, LOWER_ALNUM, withFixedId } from './demo';
 import { seedFileSchema, type SeedFile, type SeedIdentityPool, type SeedRole, type SeedUserPool } from './seed-schema';
 import { formatPath, listNames, parseYamlFile, SeedFileError, type SeedProblem } from './seed-problems';
+import { rootContext } from '../model/arrange';
 
 export type { SeedFileResult };
 
@@ -165,7 +166,7 @@ const policyValue = (document: string | Record<string, unknown>) => (typeof docu
 /** Creates everything the (validated) seed describes. Model errors are collected per entry, with their path. */
 export async function applySeed(emulator: Emulator, seed: SeedFile, file: string): Promise<SeedFileResult> {
   const region = seed.region ?? 'us-east-1';
-  const ctx: CallContext = { region, principal: { kind: 'root', accessKeyId: 'test' } };
+  const ctx = rootContext(region);
   const result: SeedFileResult = { region, userPools: {}, identityPools: {}, roles: {} };
   const problems: SeedProblem[] = [];
   const attempt = async <T>(path: string, step: () => Promise<T> | T): Promise<T | undefined> => {

@@ -1,6 +1,6 @@
 import type { Emulator } from '../model/emulator';
 import type { PolicyStatement } from '../model/iam';
-import type { CallContext } from '../model/types';
+import { rootContext } from '../model/arrange';
 
 /** What the test-login panel needs in the demo account (names shared with DEMO in demo.ts). */
 export interface TestLoginSeedNames {
@@ -36,7 +36,7 @@ export async function seedTestLogin(
   names: TestLoginSeedNames,
   withFixedId: (id: string, create: () => Promise<string>) => Promise<string>,
 ): Promise<void> {
-  const root: CallContext = { region: names.region, principal: { kind: 'root', accessKeyId: 'test' } };
+  const root = rootContext(names.region);
   await withFixedId(names.endUserClientId, async () => {
     const created = (await emulator.idp.call(
       'CreateUserPoolClient',
